@@ -1,0 +1,301 @@
+using System.Collections.Immutable;
+
+namespace PaperLsp.Syntax;
+
+/// <summary>A span of UTF-16 columns on one line.</summary>
+public readonly record struct ColumnSpan(int Start, int Length)
+{
+    public int End => Start + Length;
+}
+
+/// <summary>How a header line reads: title, authors, et al., affiliations, and how sure the reading is.</summary>
+public sealed record HeaderReading(
+    ColumnSpan Title,
+    ImmutableArray<ColumnSpan> Authors,
+    ImmutableArray<ColumnSpan> EmptyAuthors,
+    ColumnSpan? EtAl,
+    ColumnSpan? Separator,
+    ColumnSpan? AffiliationMarker,
+    ImmutableArray<ColumnSpan> Affiliations,
+    BoundaryConfidence Confidence,
+    int AlternativeBoundary)
+{
+    /// <summary>True when the line carries a mark only headers carry: a title/author boundary, <c> | </c>, or an affiliation list.</summary>
+    public bool LooksLikeHeader { get; init; }
+}
+
+/// <summary>
+/// Finds where a header's title ends and its authors begin. Listings glue the title to the first author
+/// ("...Language ModelsYung-Sung Chuang"), so the boundary is inferred:
+/// <list type="number">
+/// <item>Cut off <c> · affiliations</c> and <c> et al.</c> from the end.</item>
+/// <item>Walk the <c>", "</c>-separated segments from the right while they read as names; the first one that does not
+/// holds the title's end glued to the first author.</item>
+/// <item>In that segment, a glue point is an upper-case letter right after a word end (a lower-case letter, a digit,
+/// closing punctuation, or the end of an acronym as in <c>GPTJohn</c>) whose suffix reads as a full name.
+/// The right-most glue point wins (titles end in CamelCase words far more often than first names have inner capitals);
+/// if there is more than one the reading is <see cref="BoundaryConfidence.Ambiguous"/>.</item>
+/// </list>
+/// A writer can always state the boundary with <c> | </c> ("Title | Jane Doe, John Smith").
+/// </summary>
+public static class HeaderSplitter
+{
+    public const string ExplicitSeparator = " | ";
+    public const char AffiliationMark = '\u00B7';
+
+    private const string GlueAfterPunctuation = "?!)]}\"'\u201D\u2019\u00BB.%*";
+
+    public static HeaderReading Split(string line) => Split(line, 0, line.Length);
+
+    /// <summary>Reads the header in <paramref name="line"/>[start..end), which must not start or end with whitespace.</summary>
+    public static HeaderReading Split(string line, int start, int end)
+    {
+        var affiliations = ImmutableArray<ColumnSpan>.Empty;
+        ColumnSpan? marker = null;
+        var mainEnd = end;
+        var looksLikeHeader = false;
+
+        var dot = end > start ? line.LastIndexOf(AffiliationMark, end - 1, end - start) : -1;
+        if (dot >= start && !IsProse(line, dot + 1, end))
+        {
+            marker = new ColumnSpan(dot, 1);
+            affiliations = SplitList(line, dot + 1, end, out var slugLike);
+            looksLikeHeader |= slugLike && affiliations.Length > 0;
+            mainEnd = TrimEnd(line, start, dot);
+        }
+
+        var separator = mainEnd - start >= ExplicitSeparator.Length
+            ? line.LastIndexOf(ExplicitSeparator, mainEnd - 1, mainEnd - start, StringComparison.Ordinal)
+            : -1;
+        if (separator >= start && !IsProse(line, separator + ExplicitSeparator.Length, mainEnd))
+        {
+            var authorsStart = SkipSpaces(line, separator + ExplicitSeparator.Length, mainEnd);
+            var listEnd = CutEtAl(line, authorsStart, mainEnd, out var etAlExplicit);
+            var explicitAuthors = ImmutableArray.CreateBuilder<ColumnSpan>();
+            var explicitEmpty = ImmutableArray.CreateBuilder<ColumnSpan>();
+            SplitAuthors(line, authorsStart, listEnd, explicitAuthors, explicitEmpty);
+            return new HeaderReading(
+                new ColumnSpan(start, TrimEnd(line, start, separator) - start),
+                explicitAuthors.ToImmutable(), explicitEmpty.ToImmutable(), etAlExplicit,
+                new ColumnSpan(separator + 1, 1), marker, affiliations, BoundaryConfidence.Certain, -1)
+            { LooksLikeHeader = true };
+        }
+
+        var authorsEnd = CutEtAl(line, start, mainEnd, out var etAl);
+        var empty = ImmutableArray.CreateBuilder<ColumnSpan>();
+        if (authorsEnd > start && line[authorsEnd - 1] == ',')
+        {
+            empty.Add(new ColumnSpan(authorsEnd - 1, 1));
+            authorsEnd = TrimEnd(line, start, authorsEnd - 1);
+        }
+
+        // Segments right of the glued one, collected right to left.
+        var rightSegments = new List<ColumnSpan>();
+        var segmentEnd = authorsEnd;
+        int gluedStart, gluedEnd;
+        var allNames = false;
+        while (true)
+        {
+            var comma = segmentEnd - start >= 2 ? line.LastIndexOf(", ", segmentEnd - 1, segmentEnd - start, StringComparison.Ordinal) : -1;
+            var segmentStart = comma >= start ? comma + 2 : start;
+            if (comma < start)
+            {
+                gluedStart = segmentStart;
+                gluedEnd = segmentEnd;
+                allNames = Names.IsPlausibleName(line.AsSpan(segmentStart, segmentEnd - segmentStart), allowSingleToken: true);
+                break;
+            }
+            if (segmentStart == segmentEnd || Names.IsPlausibleName(line.AsSpan(segmentStart, segmentEnd - segmentStart), allowSingleToken: true))
+            {
+                rightSegments.Add(new ColumnSpan(segmentStart, segmentEnd - segmentStart));
+                segmentEnd = comma;
+                continue;
+            }
+            gluedStart = segmentStart;
+            gluedEnd = segmentEnd;
+            break;
+        }
+
+        var confidence = BoundaryConfidence.Certain;
+        var glue = FindGluePoints(line, gluedStart, gluedEnd, start);
+        if (glue.Count == 0 && allNames)
+        {
+            // Every segment reads as a name, so the glue hides in one of them ("Big BoxJohn Smith"): take the left-most
+            // segment that has a glue point, since later ones may be names with inner capitals (SouYoung Jin).
+            for (var i = rightSegments.Count - 1; i >= 0; i--)
+            {
+                var candidate = rightSegments[i];
+                var points = FindGluePoints(line, candidate.Start, candidate.End, start);
+                if (points.Count == 0) continue;
+                glue = points;
+                confidence = BoundaryConfidence.Ambiguous;
+                gluedStart = candidate.Start;
+                gluedEnd = candidate.End;
+                rightSegments.RemoveRange(i, rightSegments.Count - i);
+                break;
+            }
+        }
+
+        int boundary;
+        var alternative = -1;
+        if (glue.Count > 0)
+        {
+            boundary = glue[0];
+            looksLikeHeader = true;
+            if (glue.Count > 1)
+            {
+                confidence = BoundaryConfidence.Ambiguous;
+                alternative = glue[1];
+            }
+        }
+        else
+        {
+            var spaced = FindSpacedBoundaries(line, gluedStart, gluedEnd, start);
+            if (spaced.Count > 0)
+            {
+                boundary = spaced[0];
+                confidence = BoundaryConfidence.Ambiguous;
+                if (spaced.Count > 1) alternative = spaced[1];
+            }
+            else if (allNames && (rightSegments.Count > 0 || etAl is not null || marker is not null))
+            {
+                // Only names: the title is missing.
+                boundary = gluedStart;
+            }
+            else
+            {
+                return new HeaderReading(new ColumnSpan(start, authorsEnd - start), [], empty.ToImmutable(), etAl, null, marker,
+                    affiliations, BoundaryConfidence.None, -1) { LooksLikeHeader = looksLikeHeader };
+            }
+        }
+
+        var authors = ImmutableArray.CreateBuilder<ColumnSpan>(rightSegments.Count + 1);
+        authors.Add(new ColumnSpan(boundary, gluedEnd - boundary));
+        for (var i = rightSegments.Count - 1; i >= 0; i--)
+        {
+            if (rightSegments[i].Length == 0) empty.Add(rightSegments[i]);
+            else authors.Add(rightSegments[i]);
+        }
+        empty.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var titleEnd = TrimEnd(line, start, boundary);
+        return new HeaderReading(new ColumnSpan(start, titleEnd - start), authors.ToImmutable(), empty.ToImmutable(), etAl, null, marker,
+            affiliations, confidence, alternative) { LooksLikeHeader = looksLikeHeader };
+    }
+
+    /// <summary>Glue points in [segmentStart, segmentEnd), right-most first.</summary>
+    private static List<int> FindGluePoints(string line, int segmentStart, int segmentEnd, int titleStart)
+    {
+        var found = new List<int>(2);
+        var lowest = Math.Max(Math.Max(segmentStart, titleStart) + 1, segmentEnd - Names.MaxNameLength);
+        for (var q = segmentEnd - 1; q >= lowest; q--)
+        {
+            var c = line[q];
+            if (!char.IsUpper(c)) continue;
+            var before = line[q - 1];
+            var isWordEnd = char.IsLower(before) || char.IsDigit(before) || GlueAfterPunctuation.Contains(before)
+                // End of an acronym: GPT|John, NLP|J. Smith.
+                || (char.IsUpper(before) && q + 1 < segmentEnd && (char.IsLower(line[q + 1]) || line[q + 1] == '.'));
+            if (!isWordEnd) continue;
+            if (Names.IsPlausibleName(line.AsSpan(q, segmentEnd - q), allowSingleToken: false)) found.Add(q);
+        }
+        return found;
+    }
+
+    /// <summary>Hand-typed headers may put a space before the authors; any word start could then begin them.</summary>
+    private static List<int> FindSpacedBoundaries(string line, int segmentStart, int segmentEnd, int titleStart)
+    {
+        var found = new List<int>(2);
+        var lowest = Math.Max(Math.Max(segmentStart, titleStart) + 1, segmentEnd - Names.MaxNameLength);
+        for (var q = segmentEnd - 1; q >= lowest; q--)
+        {
+            if (line[q - 1] != ' ' || !char.IsUpper(line[q])) continue;
+            if (TrimEnd(line, titleStart, q) == titleStart) continue;
+            if (Names.Inspect(line.AsSpan(q, segmentEnd - q), allowSingleToken: false, out var tokens, out _) && tokens <= 4) found.Add(q);
+        }
+        return found;
+    }
+
+    /// <summary>Returns the end of the author list before a trailing "et al." (or "et al", ", et al.").</summary>
+    private static int CutEtAl(string line, int start, int end, out ColumnSpan? etAl)
+    {
+        etAl = null;
+        var span = line.AsSpan(start, end - start);
+        int length;
+        if (span.EndsWith(" et al.", StringComparison.Ordinal)) length = 6;
+        else if (span.EndsWith(" et al", StringComparison.Ordinal)) length = 5;
+        else return end;
+        var etAlStart = end - length;
+        etAl = new ColumnSpan(etAlStart, length);
+        var listEnd = TrimEnd(line, start, etAlStart);
+        if (listEnd > start && line[listEnd - 1] == ',') listEnd = TrimEnd(line, start, listEnd - 1);
+        return listEnd;
+    }
+
+    private static void SplitAuthors(string line, int start, int end, ImmutableArray<ColumnSpan>.Builder authors, ImmutableArray<ColumnSpan>.Builder empty)
+    {
+        if (start >= end) return;
+        var position = start;
+        while (position <= end)
+        {
+            var comma = line.IndexOf(',', position, end - position);
+            var pieceEnd = comma < 0 ? end : comma;
+            var pieceStart = SkipSpaces(line, position, pieceEnd);
+            var trimmedEnd = TrimEnd(line, pieceStart, pieceEnd);
+            if (trimmedEnd > pieceStart) authors.Add(new ColumnSpan(pieceStart, trimmedEnd - pieceStart));
+            else empty.Add(new ColumnSpan(comma < 0 ? pieceStart : comma, comma < 0 ? 0 : 1));
+            if (comma < 0) break;
+            position = comma + 1;
+        }
+    }
+
+    private static ImmutableArray<ColumnSpan> SplitList(string line, int start, int end, out bool slugLike)
+    {
+        var items = ImmutableArray.CreateBuilder<ColumnSpan>();
+        slugLike = true;
+        var position = start;
+        while (position < end)
+        {
+            var comma = line.IndexOf(',', position, end - position);
+            var pieceEnd = comma < 0 ? end : comma;
+            var pieceStart = SkipSpaces(line, position, pieceEnd);
+            var trimmedEnd = TrimEnd(line, pieceStart, pieceEnd);
+            if (trimmedEnd > pieceStart)
+            {
+                items.Add(new ColumnSpan(pieceStart, trimmedEnd - pieceStart));
+                foreach (var c in line.AsSpan(pieceStart, trimmedEnd - pieceStart))
+                    slugLike &= char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_' or '.';
+            }
+            if (comma < 0) break;
+            position = comma + 1;
+        }
+        return items.ToImmutable();
+    }
+
+    /// <summary>Sentences ("... the model. We ...") are not author or affiliation lists; initials ("Roger P. Levy") are.</summary>
+    private static bool IsProse(string line, int start, int end)
+    {
+        if (end - start > 600) return true;
+        var span = line.AsSpan(start, end - start);
+        var position = 0;
+        while (true)
+        {
+            var hit = span[position..].IndexOf(". ", StringComparison.Ordinal);
+            if (hit < 0) return false;
+            hit += position;
+            if (hit >= 3 && char.IsLower(span[hit - 1]) && char.IsLower(span[hit - 2]) && char.IsLower(span[hit - 3])) return true;
+            position = hit + 2;
+        }
+    }
+
+    private static int SkipSpaces(string line, int position, int end)
+    {
+        while (position < end && char.IsWhiteSpace(line[position])) position++;
+        return position;
+    }
+
+    private static int TrimEnd(string line, int start, int end)
+    {
+        while (end > start && char.IsWhiteSpace(line[end - 1])) end--;
+        return end;
+    }
+}

@@ -1,0 +1,188 @@
+using System.Collections.Immutable;
+using PaperLsp.Diagnostics;
+
+namespace PaperLsp.Syntax;
+
+public enum LineEnding : byte { None, Lf, CrLf, Cr }
+
+public static class LineEndings
+{
+    public static string Text(this LineEnding ending) => ending switch
+    {
+        LineEnding.Lf => "\n",
+        LineEnding.CrLf => "\r\n",
+        LineEnding.Cr => "\r",
+        _ => "",
+    };
+}
+
+/// <summary>A span inside one item: the line is relative to the item's first line, columns are UTF-16 code units.</summary>
+public readonly record struct LineSpan(int Line, int Start, int Length)
+{
+    public int End => Start + Length;
+    public bool IsEmpty => Length == 0;
+}
+
+/// <summary>A finding of the parser, positioned relative to its item. Severity comes from the catalogue.</summary>
+public sealed record SyntaxProblem(DiagnosticDescriptor Descriptor, LineSpan Span, string Message);
+
+public enum ItemKind
+{
+    /// <summary>Optional metadata line, header line, optional abstract line.</summary>
+    Entry,
+    Blank,
+    /// <summary>A line starting with <c>//</c>; may carry paperlsp directives.</summary>
+    Comment,
+    /// <summary>A line starting with one or more <c>#</c> and a space.</summary>
+    Heading,
+    /// <summary>A metadata line that is not directly followed by a header.</summary>
+    OrphanMetadata,
+    /// <summary>A prose line after an abstract that belongs to no entry.</summary>
+    StrayLine,
+}
+
+/// <summary>
+/// An immutable, position-free node covering one or more whole lines of the document (a "green" node).
+/// Every line of a document belongs to exactly one item, so no text is ever dropped.
+/// Unchanged items are shared between document versions, which lets an index watch the document item by item.
+/// </summary>
+public class ItemNode
+{
+    internal ItemNode(ItemKind kind, string[] lines, LineEnding[] endings, ImmutableArray<SyntaxProblem> problems)
+    {
+        Kind = kind;
+        Lines = lines;
+        Endings = endings;
+        Problems = problems;
+    }
+
+    public ItemKind Kind { get; }
+    internal string[] Lines { get; }
+    internal LineEnding[] Endings { get; }
+    public int LineCount => Lines.Length;
+    public ImmutableArray<SyntaxProblem> Problems { get; }
+
+    public string LineText(int relativeLine) => Lines[relativeLine];
+    public LineEnding LineEndingOf(int relativeLine) => Endings[relativeLine];
+
+    /// <summary>Whether the tree should be able to find this item quickly when collecting findings or directives.</summary>
+    internal virtual bool IsFlagged => !Problems.IsEmpty;
+
+    public string GetText()
+    {
+        var builder = new System.Text.StringBuilder();
+        for (var i = 0; i < Lines.Length; i++) builder.Append(Lines[i]).Append(Endings[i].Text());
+        return builder.ToString();
+    }
+}
+
+public sealed class MetadataNode
+{
+    internal MetadataNode(LineSpan whole, LineSpan? score, LineSpan? category, LineSpan? date, LineSpan? code,
+        double? scoreValue, string? categoryText, DateOnly? dateValue, bool hasCode, bool isReadable)
+    {
+        Whole = whole; Score = score; Category = category; Date = date; Code = code;
+        ScoreValue = scoreValue; CategoryText = categoryText; DateValue = dateValue; HasCode = hasCode; IsReadable = isReadable;
+    }
+
+    public LineSpan Whole { get; }
+    public LineSpan? Score { get; }
+    public LineSpan? Category { get; }
+    public LineSpan? Date { get; }
+    public LineSpan? Code { get; }
+    public double? ScoreValue { get; }
+    public string? CategoryText { get; }
+    /// <summary>Null when the date is missing, unreadable or impossible.</summary>
+    public DateOnly? DateValue { get; }
+    public bool HasCode { get; }
+    public bool IsReadable { get; }
+}
+
+/// <summary>A metadata line with no header after it, or the metadata of an entry.</summary>
+public sealed class OrphanMetadataNode : ItemNode
+{
+    internal OrphanMetadataNode(string[] lines, LineEnding[] endings, ImmutableArray<SyntaxProblem> problems, MetadataNode metadata)
+        : base(ItemKind.OrphanMetadata, lines, endings, problems) => Metadata = metadata;
+
+    public MetadataNode Metadata { get; }
+}
+
+public sealed class HeadingNode : ItemNode
+{
+    internal HeadingNode(string[] lines, LineEnding[] endings, ImmutableArray<SyntaxProblem> problems, int level, LineSpan title)
+        : base(ItemKind.Heading, lines, endings, problems)
+    {
+        Level = level;
+        TitleSpan = title;
+    }
+
+    /// <summary>1 for <c>#</c>, 2 for <c>##</c>, and so on.</summary>
+    public int Level { get; }
+    public LineSpan TitleSpan { get; }
+    public string Title => Lines[0].Substring(TitleSpan.Start, TitleSpan.Length);
+}
+
+public enum DirectiveScope { NextEntry, File }
+
+/// <summary><c>// paperlsp-ignore CODE...</c> (next entry) or <c>// paperlsp-ignore-file CODE...</c> (whole file). No codes means every code.</summary>
+public sealed record Directive(DirectiveScope Scope, ImmutableArray<string> Codes, LineSpan KeywordSpan, ImmutableArray<LineSpan> CodeSpans)
+{
+    public bool Covers(string code) => Codes.IsEmpty || Codes.Contains(code, StringComparer.OrdinalIgnoreCase);
+}
+
+public sealed class CommentNode : ItemNode
+{
+    internal CommentNode(string[] lines, LineEnding[] endings, ImmutableArray<SyntaxProblem> problems, LineSpan comment, Directive? directive)
+        : base(ItemKind.Comment, lines, endings, problems)
+    {
+        CommentSpan = comment;
+        Directive = directive;
+    }
+
+    public LineSpan CommentSpan { get; }
+    public Directive? Directive { get; }
+    internal override bool IsFlagged => base.IsFlagged || Directive is { Scope: DirectiveScope.File };
+}
+
+public enum BoundaryConfidence
+{
+    /// <summary>The title runs into the authors at a clear word boundary (e.g. <c>ModelsYung-Sung</c>), or the writer used <c> | </c>.</summary>
+    Certain,
+    /// <summary>More than one reading is plausible; the parser picked one and says so.</summary>
+    Ambiguous,
+    /// <summary>No author list was found.</summary>
+    None,
+}
+
+public sealed class EntryNode : ItemNode
+{
+    internal EntryNode(string[] lines, LineEnding[] endings, ImmutableArray<SyntaxProblem> problems,
+        MetadataNode? metadata, HeaderReading header, int headerLine, int abstractLine, LineSpan abstractSpan)
+        : base(ItemKind.Entry, lines, endings, problems)
+    {
+        Metadata = metadata;
+        Header = header;
+        HeaderLine = headerLine;
+        AbstractLine = abstractLine;
+        AbstractSpan = abstractSpan;
+        Title = Lines[headerLine].Substring(header.Title.Start, header.Title.Length);
+        TitleKey = Syntax.TitleKey.Normalize(Title);
+    }
+
+    public MetadataNode? Metadata { get; }
+    /// <summary>Line of the header, relative to the entry (0, or 1 after a metadata line).</summary>
+    public int HeaderLine { get; }
+    /// <summary>Line of the abstract relative to the entry, or -1 when the entry has none.</summary>
+    public int AbstractLine { get; }
+    public LineSpan AbstractSpan { get; }
+    internal HeaderReading Header { get; }
+
+    public string Title { get; }
+    /// <summary>The title lower-cased with punctuation and spacing removed: equal keys mean the same paper.</summary>
+    public string TitleKey { get; }
+    public bool EtAl => Header.EtAl is not null;
+    public BoundaryConfidence Confidence => Header.Confidence;
+    public IReadOnlyList<string> Authors => Header.Authors.Select(a => Lines[HeaderLine].Substring(a.Start, a.Length)).ToArray();
+    public IReadOnlyList<string> Affiliations => Header.Affiliations.Select(a => Lines[HeaderLine].Substring(a.Start, a.Length)).ToArray();
+    public string Abstract => AbstractLine < 0 ? "" : Lines[AbstractLine].Substring(AbstractSpan.Start, AbstractSpan.Length);
+}

@@ -1,0 +1,263 @@
+using System.Text;
+using PaperLsp.Text;
+
+namespace PaperLsp.Syntax;
+
+/// <summary>What an edit did to the item sequence: the items from <see cref="Index"/> on were replaced.</summary>
+public sealed record ItemDelta(int Index, IReadOnlyList<ItemNode> Removed, IReadOnlyList<ItemNode> Added);
+
+/// <summary>
+/// An immutable snapshot of a paper-list file: its items (entries, comments, headings, blank and stray lines) in a
+/// persistent tree. <see cref="Apply(TextChange)"/> re-reads only the items an edit touches, and the result always equals
+/// <see cref="Parse"/> of the new text. Positions are lines and UTF-16 code units.
+/// </summary>
+public sealed class PaperDocument
+{
+    private readonly ItemTree tree;
+
+    private PaperDocument(ItemTree tree, ItemDelta? delta)
+    {
+        this.tree = tree;
+        LastDelta = delta;
+    }
+
+    /// <summary>How this snapshot differs from the one it was made from; null for a fresh parse.</summary>
+    public ItemDelta? LastDelta { get; }
+
+    /// <summary>Number of lines. An empty text has one empty line, as editors show it.</summary>
+    public int LineCount => Math.Max(1, tree.LineCount);
+    public int ItemCount => tree.Count;
+    public int EntryCount => tree.EntryCount;
+
+    public static PaperDocument Parse(string text)
+    {
+        var lines = LineBuffer.Split(text);
+        var parser = new Parser(lines);
+        var items = new List<ItemNode>();
+        var strayAllowed = false;
+        for (var line = 0; line < lines.Count;)
+        {
+            var item = parser.ParseItem(line, strayAllowed);
+            items.Add(item);
+            strayAllowed = Parser.AllowsStrayAfter(item);
+            line += item.LineCount;
+        }
+        return new PaperDocument(ItemTree.Build(items), null);
+    }
+
+    public string GetText()
+    {
+        var builder = new StringBuilder();
+        foreach (var (item, _) in tree.Enumerate())
+            for (var i = 0; i < item.LineCount; i++) builder.Append(item.Lines[i]).Append(item.Endings[i].Text());
+        return builder.ToString();
+    }
+
+    /// <summary>The text of a line, without its terminator; empty past the end.</summary>
+    public string GetLineText(int line)
+    {
+        if ((uint)line >= (uint)tree.LineCount) return "";
+        var (item, _, start) = tree.FindByLine(line);
+        return item.Lines[line - start];
+    }
+
+    public LineEnding GetLineEnding(int line)
+    {
+        if ((uint)line >= (uint)tree.LineCount) return LineEnding.None;
+        var (item, _, start) = tree.FindByLine(line);
+        return item.Endings[line - start];
+    }
+
+    /// <summary>All items in order, located.</summary>
+    public IEnumerable<ItemSyntax> Items => tree.Enumerate().Select(pair => new ItemSyntax(pair.Item, pair.StartLine));
+
+    /// <summary>Items from the one containing <paramref name="line"/> onwards.</summary>
+    public IEnumerable<ItemSyntax> ItemsFrom(int line)
+    {
+        if (tree.Count == 0) return [];
+        var (_, index, _) = tree.FindByLine(Math.Clamp(line, 0, tree.LineCount - 1));
+        return tree.Enumerate(index).Select(pair => new ItemSyntax(pair.Item, pair.StartLine));
+    }
+
+    public IEnumerable<EntrySyntax> Entries =>
+        tree.Enumerate().Where(pair => pair.Item is EntryNode).Select(pair => new EntrySyntax((EntryNode)pair.Item, pair.StartLine));
+
+    /// <summary>Items that carry findings or file-wide directives; cheap even in huge files.</summary>
+    public IEnumerable<ItemSyntax> FlaggedItems => tree.EnumerateFlagged().Select(pair => new ItemSyntax(pair.Item, pair.StartLine));
+
+    /// <summary>The item containing <paramref name="line"/>, or null past the end.</summary>
+    public ItemSyntax? FindItem(int line)
+    {
+        if ((uint)line >= (uint)tree.LineCount) return null;
+        var (item, _, start) = tree.FindByLine(line);
+        return new ItemSyntax(item, start);
+    }
+
+    /// <summary>The item just before the one starting at <paramref name="startLine"/>, if any.</summary>
+    public ItemSyntax? PreviousItem(int startLine) => startLine <= 0 ? null : FindItem(startLine - 1);
+
+    public EntrySyntax? FindEntry(int line) => FindItem(line) is { Node: EntryNode entry } item ? new EntrySyntax(entry, item.StartLine) : null;
+
+    /// <summary>Clamps a client position into the document: past the end of a line to its end, past the last line to the end.</summary>
+    public TextPosition Clamp(TextPosition position)
+    {
+        if (position.Line < 0) return new TextPosition(0, 0);
+        if (position.Line >= tree.LineCount)
+        {
+            var lastLine = Math.Max(0, tree.LineCount - 1);
+            return new TextPosition(lastLine, GetLineText(lastLine).Length);
+        }
+        return new TextPosition(position.Line, Math.Clamp(position.Character, 0, GetLineText(position.Line).Length));
+    }
+
+    public PaperDocument Apply(IEnumerable<TextChange> changes)
+    {
+        var document = this;
+        foreach (var change in changes) document = document.Apply(change);
+        return document;
+    }
+
+    /// <summary>Applies one LSP-style edit, re-reading only the items around it.</summary>
+    public PaperDocument Apply(TextChange change)
+    {
+        if (change.Range is null || tree.Count == 0) return Replaced(change.Text);
+
+        var start = Clamp(change.Range.Value.Start);
+        var end = Clamp(change.Range.Value.End);
+        if (end < start) (start, end) = (end, start);
+
+        // The edited lines, spliced: prefix of the first line + new text + suffix of the last line with its terminator.
+        var firstLine = start.Line;
+        var spliced = GetLineText(start.Line)[..start.Character] + change.Text + GetLineText(end.Line)[end.Character..] + GetLineEnding(end.Line).Text();
+        if (firstLine > 0 && spliced.StartsWith('\n') && GetLineEnding(firstLine - 1) == LineEnding.Cr)
+        {
+            // A lone CR ending the line before fuses with this LF into one CRLF: re-read that line too.
+            firstLine--;
+            spliced = GetLineText(firstLine) + "\r" + spliced;
+        }
+        var oldLastLine = end.Line;
+        var newLines = LineBuffer.Split(spliced);
+        // The spliced text ends with the old last line's terminator, so it splits into one empty line too many.
+        if (GetLineEnding(oldLastLine) != LineEnding.None) newLines.RemoveLast();
+        var delta = newLines.Count - (oldLastLine - firstLine + 1);
+
+        // Restart at the first item whose lookahead (one line past its end) reaches the edit.
+        var restartProbe = Math.Max(0, firstLine - 1);
+        var (_, restartIndex, restartLine) = tree.FindByLine(restartProbe);
+        var strayAllowed = restartIndex > 0 && Parser.AllowsStrayAfter(tree.At(restartIndex - 1).Item);
+
+        var source = new SplicedLines(this, restartLine, firstLine, newLines, oldLastLine, delta);
+        var parser = new Parser(source);
+        var added = new List<ItemNode>();
+        var line = restartLine;
+        var editEndNew = firstLine + newLines.Count; // first new line after the spliced region
+        var resumeIndex = tree.Count;
+        while (line < source.Count)
+        {
+            if (line >= editEndNew)
+            {
+                // Past the edit: stop as soon as an old item starts here and the parser's state matches the old one.
+                var oldLine = line - delta;
+                var (oldItem, oldIndex, oldStart) = tree.FindByLine(oldLine);
+                var oldStrayAllowed = oldIndex > 0 && Parser.AllowsStrayAfter(tree.At(oldIndex - 1).Item);
+                if (oldStart == oldLine && oldStrayAllowed == strayAllowed)
+                {
+                    resumeIndex = oldIndex;
+                    break;
+                }
+            }
+            var item = parser.ParseItem(line, strayAllowed);
+            added.Add(item);
+            strayAllowed = Parser.AllowsStrayAfter(item);
+            line += item.LineCount;
+        }
+
+        var removed = new List<ItemNode>(resumeIndex - restartIndex);
+        foreach (var (item, _) in tree.Enumerate(restartIndex))
+        {
+            if (removed.Count == resumeIndex - restartIndex) break;
+            removed.Add(item);
+        }
+        return new PaperDocument(tree.Replace(restartIndex, removed.Count, added), new ItemDelta(restartIndex, removed, added));
+    }
+
+    private PaperDocument Replaced(string text)
+    {
+        var fresh = Parse(text);
+        var removed = tree.Enumerate().Select(pair => pair.Item).ToList();
+        var added = fresh.tree.Enumerate().Select(pair => pair.Item).ToList();
+        return new PaperDocument(fresh.tree, new ItemDelta(0, removed, added));
+    }
+
+    /// <summary>The new document's lines during a reparse: old lines before and after the edit, spliced lines inside it.</summary>
+    private sealed class SplicedLines(PaperDocument old, int restartLine, int firstLine, LineBuffer splicedLines, int oldLastLine, int delta) : ILineSource
+    {
+        public int Count { get; } = old.tree.LineCount + delta;
+
+        public string Text(int line) =>
+            line < firstLine ? old.GetLineText(line)
+            : line < firstLine + splicedLines.Count ? splicedLines.Text(line - firstLine)
+            : old.GetLineText(line - delta);
+
+        public LineEnding Ending(int line) =>
+            line < firstLine ? old.GetLineEnding(line)
+            : line < firstLine + splicedLines.Count ? splicedLines.Ending(line - firstLine)
+            : old.GetLineEnding(line - delta);
+
+        // Kept for debugging: the restart line and the old last line bound what this source rewrites.
+        public override string ToString() => $"restart {restartLine}, spliced {firstLine}..{oldLastLine} (+{delta})";
+    }
+}
+
+/// <summary>Text split into lines as LSP counts them: "a\n" is two lines, the second empty; an empty text is one empty line.</summary>
+internal sealed class LineBuffer : ILineSource
+{
+    private readonly List<string> lines;
+    private readonly List<LineEnding> endings;
+
+    private LineBuffer(List<string> lines, List<LineEnding> endings)
+    {
+        this.lines = lines;
+        this.endings = endings;
+    }
+
+    public int Count => lines.Count;
+    public string Text(int line) => lines[line];
+    public LineEnding Ending(int line) => endings[line];
+
+    public void RemoveLast()
+    {
+        lines.RemoveAt(lines.Count - 1);
+        endings.RemoveAt(endings.Count - 1);
+    }
+
+    public static LineBuffer Split(string text)
+    {
+        var lines = new List<string>(Math.Max(4, text.Length / 400));
+        var endings = new List<LineEnding>(lines.Capacity);
+        var start = 0;
+        while (true)
+        {
+            var breakAt = text.AsSpan(start).IndexOfAny('\r', '\n');
+            if (breakAt < 0)
+            {
+                lines.Add(text[start..]);
+                endings.Add(LineEnding.None);
+                break;
+            }
+            breakAt += start;
+            lines.Add(text[start..breakAt]);
+            if (text[breakAt] == '\r' && breakAt + 1 < text.Length && text[breakAt + 1] == '\n')
+            {
+                endings.Add(LineEnding.CrLf);
+                start = breakAt + 2;
+            }
+            else
+            {
+                endings.Add(text[breakAt] == '\n' ? LineEnding.Lf : LineEnding.Cr);
+                start = breakAt + 1;
+            }
+        }
+        return new LineBuffer(lines, endings);
+    }
+}

@@ -1,0 +1,348 @@
+using System.Collections.Immutable;
+using PaperLsp.Diagnostics;
+
+namespace PaperLsp.Syntax;
+
+/// <summary>Lines of text without their terminators, as the parser reads them.</summary>
+internal interface ILineSource
+{
+    int Count { get; }
+    string Text(int line);
+    LineEnding Ending(int line);
+}
+
+internal enum LineClass { Blank, Comment, Heading, Metadata, Text }
+
+/// <summary>
+/// Turns lines into items. Never fails: every line ends up in some item, and what does not fit gets a finding.
+/// <para>The grammar, one item at a time:</para>
+/// <list type="bullet">
+/// <item>blank, <c>//</c> comment and <c># heading</c> lines are items of their own;</item>
+/// <item>a metadata line directly followed by a text line starts an entry; otherwise it is orphaned;</item>
+/// <item>an entry is [metadata] header [abstract]: the line after the header is its abstract unless it is not text,
+/// or it carries marks only headers carry (then the entry has no abstract);</item>
+/// <item>a text line right after an abstract that has no header marks at all is a stray line, not a new entry.</item>
+/// </list>
+/// An item depends only on its own lines, the one line after it, and whether the item before it allows a stray line;
+/// the incremental reparse in <see cref="PaperDocument"/> relies on exactly this.
+/// </summary>
+internal sealed class Parser
+{
+    private readonly ILineSource source;
+    private int cachedReadingLine = -1;
+    private HeaderReading? cachedReading;
+
+    public Parser(ILineSource source) => this.source = source;
+
+    /// <summary>Whether an item may be followed by a stray line (it ends with an abstract, or is itself stray).</summary>
+    public static bool AllowsStrayAfter(ItemNode item) =>
+        item.Kind == ItemKind.StrayLine || item is EntryNode { AbstractLine: >= 0 };
+
+    /// <summary>Parses the item that starts at <paramref name="line"/>.</summary>
+    public ItemNode ParseItem(int line, bool strayAllowed)
+    {
+        switch (Classify(line))
+        {
+            case LineClass.Blank:
+                return new ItemNode(ItemKind.Blank, [source.Text(line)], [source.Ending(line)], TrailingWhitespaceOnly(line));
+            case LineClass.Comment:
+                return ParseComment(line);
+            case LineClass.Heading:
+                return ParseHeading(line);
+            case LineClass.Metadata:
+                if (line + 1 < source.Count && Classify(line + 1) == LineClass.Text)
+                    return ParseEntry(line, line + 1, AbstractFollows(line + 2) ? line + 2 : -1);
+                return ParseOrphanMetadata(line);
+            default:
+                if (strayAllowed && Read(line) is { LooksLikeHeader: false, Confidence: BoundaryConfidence.None })
+                    return ParseStray(line);
+                return ParseEntry(-1, line, AbstractFollows(line + 1) ? line + 1 : -1);
+        }
+    }
+
+    private bool AbstractFollows(int line) =>
+        line < source.Count && Classify(line) == LineClass.Text && !Read(line).LooksLikeHeader;
+
+    internal LineClass Classify(int line)
+    {
+        var text = source.Text(line);
+        var (start, end) = ContentBounds(text);
+        if (start == end) return LineClass.Blank;
+        var content = text.AsSpan(start, end - start);
+        if (content.StartsWith("//", StringComparison.Ordinal)) return LineClass.Comment;
+        if (content[0] == '#')
+        {
+            var hashes = 0;
+            while (hashes < content.Length && content[hashes] == '#') hashes++;
+            if (hashes < content.Length && content[hashes] == ' ') return LineClass.Heading;
+        }
+        if (MetadataReader.LooksLikeMetadata(content)) return LineClass.Metadata;
+        return LineClass.Text;
+    }
+
+    /// <summary>The line without leading whitespace (and a byte order mark) and trailing whitespace.</summary>
+    internal static (int Start, int End) ContentBounds(string text)
+    {
+        var start = 0;
+        while (start < text.Length && (char.IsWhiteSpace(text[start]) || text[start] == '\uFEFF')) start++;
+        var end = text.Length;
+        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        return (start, end);
+    }
+
+    private HeaderReading Read(int line)
+    {
+        if (cachedReadingLine != line)
+        {
+            var text = source.Text(line);
+            var (start, end) = ContentBounds(text);
+            cachedReading = HeaderSplitter.Split(text, start, end);
+            cachedReadingLine = line;
+        }
+        return cachedReading!;
+    }
+
+    private ItemNode ParseEntry(int metadataLine, int headerLine, int abstractLine)
+    {
+        var first = metadataLine >= 0 ? metadataLine : headerLine;
+        var last = abstractLine >= 0 ? abstractLine : headerLine;
+        var (lines, endings) = Take(first, last);
+        var problems = new List<SyntaxProblem>();
+
+        MetadataNode? metadata = null;
+        if (metadataLine >= 0)
+        {
+            var (start, end) = ContentBounds(lines[0]);
+            metadata = MetadataReader.Read(lines[0], start, end, 0, problems);
+        }
+
+        var headerRelative = headerLine - first;
+        var header = lines[headerRelative];
+        var reading = Read(headerLine);
+        CheckHeader(header, headerRelative, reading, problems);
+
+        var abstractRelative = abstractLine >= 0 ? abstractLine - first : -1;
+        var abstractSpan = default(LineSpan);
+        if (abstractRelative >= 0)
+        {
+            var (start, end) = ContentBounds(lines[abstractRelative]);
+            abstractSpan = new LineSpan(abstractRelative, start, end - start);
+            ReportTabs(lines[abstractRelative], abstractRelative, start, end, "abstract", problems);
+        }
+        else
+        {
+            var (start, end) = ContentBounds(header);
+            problems.Add(new SyntaxProblem(DiagnosticCatalog.MissingAbstract, new LineSpan(headerRelative, start, end - start),
+                "This entry has no abstract. Put the abstract on the line right after the header, as one line."));
+        }
+
+        for (var i = 0; i < lines.Length; i++) ReportTrailingWhitespace(lines[i], i, problems);
+        return new EntryNode(lines, endings, problems.ToImmutableArray(), metadata, reading, headerRelative, abstractRelative, abstractSpan);
+    }
+
+    private static void CheckHeader(string header, int relativeLine, HeaderReading reading, List<SyntaxProblem> problems)
+    {
+        var (start, end) = ContentBounds(header);
+        var authorsEnd = reading.EtAl?.Start ?? reading.AffiliationMarker?.Start ?? end;
+        switch (reading.Confidence)
+        {
+            case BoundaryConfidence.None:
+                problems.Add(new SyntaxProblem(DiagnosticCatalog.AuthorsNotFound, new LineSpan(relativeLine, start, end - start),
+                    "Cannot find the authors in this header. Write them after the title, separated from it by ' | ' " +
+                    "(for example 'Attention Is All You Need | Ashish Vaswani, Noam Shazeer et al.')."));
+                break;
+            case BoundaryConfidence.Ambiguous:
+            {
+                var chosen = reading.Authors[0];
+                var message = $"Not sure where the title ends: read as title '{Excerpt(header, reading.Title)}' and first author '{header.Substring(chosen.Start, chosen.Length)}'";
+                if (reading.AlternativeBoundary >= 0)
+                {
+                    var alternative = reading.AlternativeBoundary;
+                    message += $", but the first author could also be '{header.Substring(alternative, chosen.End - alternative)}'";
+                }
+                message += ". Insert ' | ' between the title and the authors to make it explicit.";
+                problems.Add(new SyntaxProblem(DiagnosticCatalog.AmbiguousBoundary,
+                    new LineSpan(relativeLine, reading.Title.Start, Math.Max(chosen.End, reading.Title.End) - reading.Title.Start), message));
+                break;
+            }
+        }
+
+        if (reading.Title.Length == 0 && reading.Confidence != BoundaryConfidence.None)
+        {
+            problems.Add(new SyntaxProblem(DiagnosticCatalog.EmptyTitle, new LineSpan(relativeLine, start, Math.Max(1, authorsEnd - start)),
+                "This header has authors but no title. Write the title before the authors."));
+        }
+
+        foreach (var empty in reading.EmptyAuthors)
+        {
+            problems.Add(new SyntaxProblem(DiagnosticCatalog.EmptyAuthor, new LineSpan(relativeLine, empty.Start, Math.Max(1, empty.Length)),
+                "Empty author: two commas with nothing between them, or a comma at the end of the list. Remove the extra comma or write the missing name."));
+        }
+
+        var seen = new Dictionary<string, ColumnSpan>(StringComparer.OrdinalIgnoreCase);
+        foreach (var author in reading.Authors)
+        {
+            var name = header.Substring(author.Start, author.Length);
+            if (seen.TryGetValue(name, out var earlier))
+            {
+                problems.Add(new SyntaxProblem(DiagnosticCatalog.RepeatedAuthor, new LineSpan(relativeLine, author.Start, author.Length),
+                    $"'{name}' is already listed at column {earlier.Start + 1} of this entry. Remove the repeated name."));
+            }
+            else
+            {
+                seen[name] = author;
+            }
+        }
+
+        ReportTabs(header, relativeLine, start, end, "header", problems);
+    }
+
+    private static string Excerpt(string line, ColumnSpan span)
+    {
+        const int keep = 40;
+        return span.Length <= keep ? line.Substring(span.Start, span.Length) : "…" + line.Substring(span.End - keep, keep);
+    }
+
+    private static void ReportTabs(string line, int relativeLine, int start, int end, string where, List<SyntaxProblem> problems)
+    {
+        var tab = line.IndexOf('\t', start, end - start);
+        if (tab < 0) return;
+        problems.Add(new SyntaxProblem(DiagnosticCatalog.TabInText, new LineSpan(relativeLine, tab, 1),
+            $"A tab inside the {where}. Replace it with a space (Format Document does this)."));
+    }
+
+    private static void ReportTrailingWhitespace(string line, int relativeLine, List<SyntaxProblem> problems)
+    {
+        var end = line.Length;
+        while (end > 0 && line[end - 1] is ' ' or '\t') end--;
+        if (end == line.Length || end == 0) return;
+        problems.Add(new SyntaxProblem(DiagnosticCatalog.TrailingWhitespace, new LineSpan(relativeLine, end, line.Length - end),
+            "Trailing whitespace. Remove it (Format Document does this)."));
+    }
+
+    private ImmutableArray<SyntaxProblem> TrailingWhitespaceOnly(int line)
+    {
+        var problems = new List<SyntaxProblem>();
+        ReportTrailingWhitespace(source.Text(line), 0, problems);
+        return problems.ToImmutableArray();
+    }
+
+    private ItemNode ParseOrphanMetadata(int line)
+    {
+        var (lines, endings) = Take(line, line);
+        var problems = new List<SyntaxProblem>();
+        var (start, end) = ContentBounds(lines[0]);
+        var metadata = MetadataReader.Read(lines[0], start, end, 0, problems);
+        problems.Insert(0, new SyntaxProblem(DiagnosticCatalog.OrphanMetadata, new LineSpan(0, start, end - start),
+            "This metadata line has no entry after it; metadata belongs to the header on the next line. Move it directly above its entry's header, or delete it."));
+        ReportTrailingWhitespace(lines[0], 0, problems);
+        return new OrphanMetadataNode(lines, endings, problems.ToImmutableArray(), metadata);
+    }
+
+    private ItemNode ParseStray(int line)
+    {
+        var (lines, endings) = Take(line, line);
+        var (start, end) = ContentBounds(lines[0]);
+        var problems = new List<SyntaxProblem>
+        {
+            new(DiagnosticCatalog.StrayLine, new LineSpan(0, start, end - start),
+                "This line belongs to no entry: it follows an abstract, but abstracts are one line and it has no authors of its own. " +
+                "Join it to the abstract above, make it a comment with '//', or add its authors."),
+        };
+        ReportTrailingWhitespace(lines[0], 0, problems);
+        return new ItemNode(ItemKind.StrayLine, lines, endings, problems.ToImmutableArray());
+    }
+
+    private ItemNode ParseHeading(int line)
+    {
+        var (lines, endings) = Take(line, line);
+        var (start, end) = ContentBounds(lines[0]);
+        var level = 0;
+        while (start + level < end && lines[0][start + level] == '#') level++;
+        var titleStart = start + level;
+        while (titleStart < end && char.IsWhiteSpace(lines[0][titleStart])) titleStart++;
+        var problems = new List<SyntaxProblem>();
+        ReportTrailingWhitespace(lines[0], 0, problems);
+        return new HeadingNode(lines, endings, problems.ToImmutableArray(), level, new LineSpan(0, titleStart, end - titleStart));
+    }
+
+    private ItemNode ParseComment(int line)
+    {
+        var (lines, endings) = Take(line, line);
+        var text = lines[0];
+        var (start, end) = ContentBounds(text);
+        var problems = new List<SyntaxProblem>();
+        var directive = DirectiveReader.Read(text, start + 2, end, problems);
+        ReportTrailingWhitespace(text, 0, problems);
+        return new CommentNode(lines, endings, problems.ToImmutableArray(), new LineSpan(0, start, end - start), directive);
+    }
+
+    private (string[] Lines, LineEnding[] Endings) Take(int first, int last)
+    {
+        var count = last - first + 1;
+        var lines = new string[count];
+        var endings = new LineEnding[count];
+        for (var i = 0; i < count; i++)
+        {
+            lines[i] = source.Text(first + i);
+            endings[i] = source.Ending(first + i);
+        }
+        return (lines, endings);
+    }
+}
+
+/// <summary>Reads <c>paperlsp-ignore</c> and <c>paperlsp-ignore-file</c> directives out of a comment.</summary>
+internal static class DirectiveReader
+{
+    public const string IgnoreNext = "paperlsp-ignore";
+    public const string IgnoreFile = "paperlsp-ignore-file";
+
+    public static Directive? Read(string text, int start, int end, List<SyntaxProblem> problems)
+    {
+        while (start < end && char.IsWhiteSpace(text[start])) start++;
+        var body = text.AsSpan(start, end - start);
+        if (!body.StartsWith("paperlsp", StringComparison.Ordinal)) return null;
+
+        var wordEnd = start;
+        while (wordEnd < end && !char.IsWhiteSpace(text[wordEnd]) && text[wordEnd] != ':') wordEnd++;
+        var word = text.Substring(start, wordEnd - start);
+        DirectiveScope scope;
+        if (word == IgnoreNext) scope = DirectiveScope.NextEntry;
+        else if (word == IgnoreFile) scope = DirectiveScope.File;
+        else
+        {
+            problems.Add(new SyntaxProblem(DiagnosticCatalog.UnknownDirective, new LineSpan(0, start, wordEnd - start),
+                $"Unknown directive '{word}'. Use '// {IgnoreNext} CODE' to silence CODE on the next entry, or '// {IgnoreFile} CODE' for the whole file."));
+            return null;
+        }
+
+        var codes = ImmutableArray.CreateBuilder<string>();
+        var spans = ImmutableArray.CreateBuilder<LineSpan>();
+        var position = wordEnd;
+        var sawCode = false;
+        while (position < end)
+        {
+            while (position < end && (char.IsWhiteSpace(text[position]) || text[position] is ',' or ':')) position++;
+            var codeStart = position;
+            while (position < end && !char.IsWhiteSpace(text[position]) && text[position] != ',') position++;
+            if (position == codeStart) break;
+            var code = text.Substring(codeStart, position - codeStart);
+            if (code.StartsWith("--", StringComparison.Ordinal)) break; // "-- reason" ends the code list
+            var span = new LineSpan(0, codeStart, position - codeStart);
+            sawCode = true;
+            if (DiagnosticCatalog.Find(code) is { } descriptor)
+            {
+                codes.Add(descriptor.Code);
+                spans.Add(span);
+            }
+            else
+            {
+                problems.Add(new SyntaxProblem(DiagnosticCatalog.UnknownDirective, span,
+                    $"Unknown diagnostic code '{code}'. Codes look like PL0301; docs/format.md lists them all. Write '-- ' before a free-text reason."));
+            }
+        }
+        // Only unknown codes: silence nothing rather than everything.
+        if (sawCode && codes.Count == 0) return null;
+        return new Directive(scope, codes.ToImmutable(), new LineSpan(0, start, wordEnd - start), spans.ToImmutable());
+    }
+}
