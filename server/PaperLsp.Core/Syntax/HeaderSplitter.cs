@@ -82,6 +82,8 @@ public static class HeaderSplitter
         }
 
         var authorsEnd = CutEtAl(line, start, mainEnd, out var etAl);
+        // Abstracts do not end in "et al."; headers often do.
+        looksLikeHeader |= etAl is not null && etAl.Value.End == end;
         var empty = ImmutableArray.CreateBuilder<ColumnSpan>();
         if (authorsEnd > start && line[authorsEnd - 1] == ',')
         {
@@ -140,13 +142,9 @@ public static class HeaderSplitter
         var alternative = -1;
         if (glue.Count > 0)
         {
-            boundary = glue[0];
             looksLikeHeader = true;
-            if (glue.Count > 1)
-            {
-                confidence = BoundaryConfidence.Ambiguous;
-                alternative = glue[1];
-            }
+            (boundary, confidence) = glue.Count == 1 ? (glue[0], confidence) : ChooseBetween(line, glue, start);
+            if (glue.Count > 1) alternative = boundary == glue[0] ? glue[1] : glue[0];
         }
         else
         {
@@ -194,12 +192,47 @@ public static class HeaderSplitter
             var before = line[q - 1];
             var isWordEnd = char.IsLower(before) || char.IsDigit(before) || GlueAfterPunctuation.Contains(before)
                 // End of an acronym: GPT|John, NLP|J. Smith.
-                || (char.IsUpper(before) && q + 1 < segmentEnd && (char.IsLower(line[q + 1]) || line[q + 1] == '.'));
+                || (char.IsUpper(before) && q + 1 < segmentEnd && (char.IsLower(line[q + 1]) || line[q + 1] == '.') && !IsPluralAcronymEnd(line, q, segmentEnd));
             if (!isWordEnd) continue;
-            if (Names.IsPlausibleName(line.AsSpan(q, segmentEnd - q), allowSingleToken: false)) found.Add(q);
+            if (Names.IsPlausibleName(line.AsSpan(q, segmentEnd - q), allowSingleToken: false, gluedToTitle: true)) found.Add(q);
         }
         return found;
     }
+
+    /// <summary>
+    /// Two glue points differ by a short fragment f, and the question is whether f ends the title's CamelCase word or
+    /// begins a name with an inner capital: ImageNet|Oliver or Image|NetOliver; Queries|SouYoung or QueriesSou|Young.
+    /// <list type="bullet">
+    /// <item>f is a short English word (Net, Hub, Go): it ends the title word. Certain.</item>
+    /// <item>the word before f is a plural (Queries, Videos, LLMs): compounds do not start with plurals, so f starts the name. Certain.</item>
+    /// <item>the word before f is a plain word of five letters or more (Navigation, Think): likewise. Certain.</item>
+    /// <item>the word before f is already a CamelCase name ending in lower case (DeBERTa, XLNet): f starts the name. Certain.</item>
+    /// <item>otherwise (DoLa, DeBERTa, LangChain): the title word keeps f, as CamelCase model names are common, but say so.</item>
+    /// </list>
+    /// </summary>
+    private static (int Boundary, BoundaryConfidence Confidence) ChooseBetween(string line, List<int> glue, int titleStart)
+    {
+        int right = glue[0], left = glue[1];
+        var confidence = glue.Count > 2 ? BoundaryConfidence.Ambiguous : BoundaryConfidence.Certain;
+        if (Names.IsShortTitleWord(line.AsSpan(left, right - left))) return (right, confidence);
+
+        var wordStart = left;
+        while (wordStart > titleStart && char.IsLetterOrDigit(line[wordStart - 1])) wordStart--;
+        var before = line.AsSpan(wordStart, left - wordStart);
+        var plural = before.Length >= 3 && before[^1] == 's' && (char.IsUpper(before[^2]) || before[^2] is 'e' or 'o' or 'l' or 'n' or 'r' or 't' or 'd' or 'k' or 'm' or 'p' or 'g');
+        var endsLower = before.Length > 0 && char.IsLower(before[^1]);
+        var hasInnerCapital = before.Length > 1 && before[1..].IndexOfAnyInRange('A', 'Z') >= 0;
+        // Think|JinYeong: a plain word of five letters or more rarely starts a compound (Deep, Long, Lang do).
+        var longWord = before.Length >= 5 && endsLower && !hasInnerCapital;
+        // DeBERTa|SouYoung, XLNet|DaeHyun: the title word is already a complete CamelCase name.
+        var completeCamelCase = endsLower && hasInnerCapital;
+        if (plural || longWord || completeCamelCase) return (left, confidence);
+        return (right, BoundaryConfidence.Ambiguous);
+    }
+
+    /// <summary>The "Ms" of "LLMsPriya": the s pluralises the acronym, it does not start a name.</summary>
+    private static bool IsPluralAcronymEnd(string line, int q, int end) =>
+        q + 2 < end && line[q + 1] == 's' && char.IsUpper(line[q + 2]);
 
     /// <summary>Hand-typed headers may put a space before the authors; any word start could then begin them.</summary>
     private static List<int> FindSpacedBoundaries(string line, int segmentStart, int segmentEnd, int titleStart)
@@ -210,7 +243,7 @@ public static class HeaderSplitter
         {
             if (line[q - 1] != ' ' || !char.IsUpper(line[q])) continue;
             if (TrimEnd(line, titleStart, q) == titleStart) continue;
-            if (Names.Inspect(line.AsSpan(q, segmentEnd - q), allowSingleToken: false, out var tokens, out _) && tokens <= 4) found.Add(q);
+            if (Names.Inspect(line.AsSpan(q, segmentEnd - q), allowSingleToken: false, out var tokens, out _, gluedToTitle: true) && tokens <= 4) found.Add(q);
         }
         return found;
     }

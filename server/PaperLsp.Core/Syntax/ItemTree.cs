@@ -28,6 +28,8 @@ internal sealed class ItemTree
         public readonly int Entries;
         /// <summary>Items below that carry findings or file-wide directives, so collecting them skips clean subtrees.</summary>
         public readonly int Flagged;
+        /// <summary>One bit per title-key hash (mod 64) of the entries below: searches for given titles skip subtrees without their bits.</summary>
+        public readonly ulong TitleBloom;
 
         public Node(Node? left, ItemNode value, Node? right)
         {
@@ -39,6 +41,7 @@ internal sealed class ItemTree
             Lines = (left?.Lines ?? 0) + value.LineCount + (right?.Lines ?? 0);
             Entries = (left?.Entries ?? 0) + (value.Kind == ItemKind.Entry ? 1 : 0) + (right?.Entries ?? 0);
             Flagged = (left?.Flagged ?? 0) + (value.IsFlagged ? 1 : 0) + (right?.Flagged ?? 0);
+            TitleBloom = (left?.TitleBloom ?? 0) | (right?.TitleBloom ?? 0) | (value is EntryNode entry ? BloomBit(entry.TitleKeyHash) : 0);
         }
     }
 
@@ -161,6 +164,28 @@ internal sealed class ItemTree
     }
 
     public int FlaggedCount => root?.Flagged ?? 0;
+
+    internal static ulong BloomBit(int hash) => 1UL << (hash & 63);
+
+    /// <summary>Entries whose title-key hash is in <paramref name="hashes"/>, in order, with their first lines.</summary>
+    public List<(EntryNode Entry, int StartLine)> FindEntriesByTitleHash(IReadOnlySet<int> hashes)
+    {
+        var results = new List<(EntryNode, int)>();
+        if (hashes.Count == 0) return results;
+        ulong mask = 0;
+        foreach (var hash in hashes) mask |= BloomBit(hash);
+        CollectByTitle(root, 0, mask, hashes, results);
+        return results;
+    }
+
+    private static void CollectByTitle(Node? node, int start, ulong mask, IReadOnlySet<int> hashes, List<(EntryNode, int)> results)
+    {
+        if (node is null || (node.TitleBloom & mask) == 0) return;
+        CollectByTitle(node.Left, start, mask, hashes, results);
+        var own = start + (node.Left?.Lines ?? 0);
+        if (node.Value is EntryNode entry && hashes.Contains(entry.TitleKeyHash)) results.Add((entry, own));
+        CollectByTitle(node.Right, own + node.Value.LineCount, mask, hashes, results);
+    }
 
     private static Node Join(Node? left, ItemNode value, Node? right)
     {

@@ -9,7 +9,7 @@ internal static class Names
 {
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
     {
-        "van", "von", "der", "den", "de", "del", "della", "dei", "di", "da", "das", "dos", "do", "du", "la", "le",
+        "van", "von", "der", "den", "de", "del", "della", "degli", "dei", "di", "da", "das", "dos", "do", "du", "la", "le", "les", "los", "las",
         "ter", "ten", "zu", "bin", "binti", "ibn", "al", "el", "y", "e", "af", "av", "op", "het", "'t", "st.",
     };
 
@@ -20,6 +20,9 @@ internal static class Names
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ParticleLookup = Particles.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SuffixLookup = Suffixes.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Italian elisions before a capital: Dell'Orletta, Dall'Acqua, Sant'Anna.</summary>
+    private static readonly HashSet<string> ElidedPrefixes = new(StringComparer.Ordinal) { "Dell", "Dall", "Nell", "Sull", "Sant", "Dell" };
 
     internal enum TokenShape { Invalid, Word, InnerCapitalWord, AllCaps, Initial, Particle, Suffix }
 
@@ -32,11 +35,16 @@ internal static class Names
     /// Whether <paramref name="text"/> is a plausible full name. A single token (a mononym) only counts when
     /// <paramref name="allowSingleToken"/>, because a lone capitalised word is as likely a title word.
     /// </summary>
-    internal static bool IsPlausibleName(ReadOnlySpan<char> text, bool allowSingleToken) =>
-        Inspect(text, allowSingleToken, out _, out _);
+    internal static bool IsPlausibleName(ReadOnlySpan<char> text, bool allowSingleToken, bool gluedToTitle = false) =>
+        Inspect(text, allowSingleToken, out _, out _, gluedToTitle);
 
     /// <summary>Like <see cref="IsPlausibleName"/>, also telling the token count and whether the first token has an inner capital (SouYoung).</summary>
-    internal static bool Inspect(ReadOnlySpan<char> text, bool allowSingleToken, out int tokenCount, out bool firstTokenHasInnerCapital)
+    /// <remarks>
+    /// With <paramref name="gluedToTitle"/>, the first token is the one the title ran into, and an inner capital there
+    /// (or in any token but the surname) needs a short or syllable-like prefix (Sou|Young, Hyeon|Jung), since a long
+    /// word before it (Attention|John, Context|Yao) is the title's own CamelCase word.
+    /// </remarks>
+    internal static bool Inspect(ReadOnlySpan<char> text, bool allowSingleToken, out int tokenCount, out bool firstTokenHasInnerCapital, bool gluedToTitle = false)
     {
         tokenCount = 0;
         firstTokenHasInnerCapital = false;
@@ -53,9 +61,10 @@ internal static class Names
             if (token.Length == 0) return false; // double space: not how names are written
             if (++tokenCount > MaxTokens) return false;
 
-            var shape = Classify(token);
             var isFirst = tokenCount == 1;
             var isLast = rest.Length == 0;
+            // Only a surname may carry a long prefix before an inner capital (FitzGerald) in a name glued to a title.
+            var shape = Classify(token, strictInnerCapital: gluedToTitle && !isLast);
             switch (shape)
             {
                 case TokenShape.Invalid:
@@ -89,7 +98,7 @@ internal static class Names
         return previous is TokenShape.Word or TokenShape.InnerCapitalWord or TokenShape.AllCaps or TokenShape.Suffix;
     }
 
-    internal static TokenShape Classify(ReadOnlySpan<char> token)
+    internal static TokenShape Classify(ReadOnlySpan<char> token, bool strictInnerCapital = false)
     {
         if (token.Length == 0) return TokenShape.Invalid;
         if (token.Length <= 5)
@@ -99,6 +108,11 @@ internal static class Names
         }
 
         if (IsInitials(token)) return TokenShape.Initial;
+
+        // al-Rashid, el-Amin: a lower-case Arabic article joined to the surname.
+        var dash = token.IndexOf('-');
+        if (dash is >= 2 and <= 3 && dash + 1 < token.Length && char.IsUpper(token[dash + 1]) && token[..dash].ToString() is "al" or "el" or "ad" or "ud" or "as" or "an")
+            return Classify(token[(dash + 1)..], strictInnerCapital);
 
         var first = token[0];
         if (!IsNameStart(first)) return TokenShape.Invalid;
@@ -114,8 +128,11 @@ internal static class Names
                 // Jean-Luc, Cheng-I, O'Brien: the next part starts afresh, and must exist.
                 if (i == token.Length - 1) return TokenShape.Invalid;
                 var next = token[i + 1];
+                // O'Brien, D'Angelo, N'Diaye: a capital after an apostrophe follows a one- or two-letter prefix;
+                // "Help'Ludwig" is a quoted title running into a name.
+                if (c != '-' && char.IsUpper(next) && i > 2 && !ElidedPrefixes.Contains(token[..i].ToString())) return TokenShape.Invalid;
+                // Ji-ho and Young-soo write the second part in lower case; Jean-Luc and Cheng-I do not.
                 if (!char.IsLetter(next)) return TokenShape.Invalid;
-                if (c == '-' && !IsNameStart(next)) return TokenShape.Invalid;
                 allUpper &= !char.IsLower(next);
                 i++;
                 continue;
@@ -137,10 +154,61 @@ internal static class Names
         // Only a short prefix before one inner capital reads as a name: Mc|Donald, De|Vries, Sou|Young, Jo|Ann.
         // A long one (Attention|John) or an acronym run (GPT|John) is a title word glued to a name.
         var followedByLower = innerCapitalIndex + 1 < token.Length && char.IsLower(token[innerCapitalIndex + 1]);
-        return innerCapitals == 1 && innerCapitalIndex <= 3 && followedByLower && !char.IsUpper(token[innerCapitalIndex - 1])
-            ? TokenShape.InnerCapitalWord
-            : TokenShape.Invalid;
+        if (innerCapitals != 1 || !followedByLower || char.IsUpper(token[innerCapitalIndex - 1]))
+            return TokenShape.Invalid;
+        if (!strictInnerCapital) return TokenShape.InnerCapitalWord; // FitzGerald, VanderPlas, MacAvaney, HyeonJung
+        var prefix = token[..innerCapitalIndex];
+        return prefix.Length <= 3 || IsRomanizedSyllable(prefix) ? TokenShape.InnerCapitalWord : TokenShape.Invalid;
     }
+
+    private const string Vowels = "aeiouy";
+
+    /// <summary>
+    /// One syllable of romanized Korean or Chinese (Hyeon, Seung, Jae, Xiao, Zhuang): consonants, one vowel group, then at
+    /// most n, ng, m, l, k, p, t or r. English compound parts such as Torch, Bench, Flow or Mind do not fit.
+    /// </summary>
+    internal static bool IsRomanizedSyllable(ReadOnlySpan<char> text)
+    {
+        if (text.Length is < 2 or > 6) return false;
+        var lower = text.Length <= 8 ? stackalloc char[text.Length] : new char[text.Length];
+        text.ToLowerInvariant(lower);
+        var i = 0;
+        while (i < lower.Length && !Vowels.Contains(lower[i])) i++;
+        if (i > 3 || i == lower.Length) return false;
+        var vowelStart = i;
+        while (i < lower.Length && Vowels.Contains(lower[i])) i++;
+        if (i - vowelStart > 3) return false;
+        var coda = lower[i..];
+        return coda.Length == 0 || coda is "n" or "ng" or "m" or "l" or "k" or "p" or "t" or "r";
+    }
+
+    /// <summary>
+    /// Short words that end CamelCase title words (ImageNet, GitHub, AlphaGo, AutoGen). When a header could end its
+    /// title with such a fragment or start a name with it (ImageNet|Oliver vs Image|NetOliver), the word wins; a fragment
+    /// that is no word (Queries|SouYoung, QLoRA|DeShawn) starts a name with an inner capital.
+    /// </summary>
+    private static readonly HashSet<string> ShortTitleWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "i", "ad", "ai", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no",
+        "of", "ok", "on", "or", "so", "to", "up", "us", "we", "act", "add", "age", "aid", "aim", "air", "all", "any", "app",
+        "arc", "are", "arm", "art", "ask", "bag", "bar", "bed", "bee", "big", "bin", "bio", "bit", "bot", "box", "bug", "bus",
+        "buy", "cab", "cam", "can", "cap", "car", "cat", "cut", "day", "den", "det", "dev", "dex", "dim", "dna", "doc", "dog",
+        "dot", "dry", "due", "ear", "eco", "egg", "end", "era", "eval", "eye", "fab", "fan", "far", "fed", "few", "fig", "fin",
+        "fit", "fix", "flo", "fly", "for", "fox", "fun", "gan", "gap", "gas", "gen", "geo", "get", "gpt", "gym", "hat", "hit",
+        "hop", "hot", "how", "hub", "ice", "ink", "ion", "jet", "job", "joy", "key", "kid", "kit", "lab", "law", "lay", "led",
+        "leg", "let", "lib", "lid", "lip", "lit", "log", "lot", "low", "man", "map", "mat", "max", "med", "mem", "mix", "mob",
+        "mod", "mol", "net", "new", "nav", "not", "now", "nut", "oak", "odd", "off", "oil", "old", "one", "ops", "opt", "our",
+        "out", "own", "pad", "pal", "pay", "pen", "per", "pet", "pie", "pin", "pix", "pod", "pop", "pro", "put", "ray", "rec",
+        "red", "ref", "rel", "rep", "res", "rid", "rl", "rod", "row", "run", "sat", "saw", "say", "sci", "sea", "see", "seg",
+        "set", "sim", "sky", "spy", "sum", "sun", "tab", "tag", "tan", "tap", "tax", "tea", "ten", "the", "tie", "tip", "toe",
+        "tok", "ton", "too", "top", "toy", "try", "two", "use", "val", "via", "vid", "vit", "viz", "war", "way", "web", "wet",
+        "who", "why", "win", "wit", "yes", "zip", "zoo",
+    };
+
+    internal static bool IsShortTitleWord(ReadOnlySpan<char> fragment) =>
+        ShortTitleWordLookup.Contains(fragment.Trim("'\u2019-"));
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ShortTitleWordLookup = ShortTitleWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsNameStart(char c) =>
         char.IsUpper(c) || (char.IsLetter(c) && !char.IsLower(c));

@@ -167,7 +167,11 @@ public sealed class EntryNode : ItemNode
         AbstractSpan = abstractSpan;
         Title = Lines[headerLine].Substring(header.Title.Start, header.Title.Length);
         TitleKey = Syntax.TitleKey.Normalize(Title);
+        TitleKeyHash = string.GetHashCode(TitleKey, StringComparison.Ordinal);
     }
+
+    /// <summary>Hash of <see cref="TitleKey"/>, kept so whole-file duplicate searches compare integers.</summary>
+    internal int TitleKeyHash { get; }
 
     public MetadataNode? Metadata { get; }
     /// <summary>Line of the header, relative to the entry (0, or 1 after a metadata line).</summary>

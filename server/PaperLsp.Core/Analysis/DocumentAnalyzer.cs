@@ -1,0 +1,87 @@
+using PaperLsp.Diagnostics;
+using PaperLsp.Syntax;
+using PaperLsp.Text;
+
+namespace PaperLsp.Analysis;
+
+/// <summary>
+/// All findings of one document: the parser's, plus duplicates across the file, minus what the writer silenced with
+/// <c>// paperlsp-ignore CODE</c> (the entry below) or <c>// paperlsp-ignore-file CODE</c>.
+/// Work is proportional to the findings, not to the file: clean items are skipped through the tree's summaries.
+/// </summary>
+public static class DocumentAnalyzer
+{
+    public static IReadOnlyList<PaperDiagnostic> Analyze(PaperDocument document, TitleIndex? titles = null, CancellationToken cancellationToken = default)
+    {
+        titles ??= TitleIndex.Build(document);
+        var flagged = document.FlaggedItems.ToList();
+        var fileDirectives = flagged
+            .Where(item => item.Node is CommentNode { Directive.Scope: DirectiveScope.File })
+            .Select(item => ((CommentNode)item.Node).Directive!)
+            .ToList();
+        bool SilencedInFile(string code) => fileDirectives.Any(d => d.Covers(code));
+
+        var results = new List<PaperDiagnostic>();
+        foreach (var item in flagged)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (item.Node.Problems.IsEmpty) continue;
+            var directives = DirectivesFor(document, item);
+            foreach (var problem in item.Node.Problems)
+            {
+                var code = problem.Descriptor.Code;
+                if (SilencedInFile(code) || directives.Any(d => d.Covers(code))) continue;
+                results.Add(new PaperDiagnostic(problem.Descriptor, item.ToRange(problem.Span), problem.Message, []));
+            }
+        }
+
+        if (!SilencedInFile(DiagnosticCatalog.DuplicateEntry.Code))
+            AddDuplicates(document, titles, results, cancellationToken);
+
+        results.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
+        return results;
+    }
+
+    /// <summary>The next-entry directives written in the comment lines directly above an item.</summary>
+    public static IReadOnlyList<Directive> DirectivesFor(PaperDocument document, ItemSyntax item)
+    {
+        List<Directive>? found = null;
+        for (var previous = document.PreviousItem(item.StartLine); previous is { Node: CommentNode comment }; previous = document.PreviousItem(previous.Value.StartLine))
+        {
+            if (comment.Directive is { Scope: DirectiveScope.NextEntry } directive) (found ??= []).Add(directive);
+        }
+        return (IReadOnlyList<Directive>?)found ?? [];
+    }
+
+    private static void AddDuplicates(PaperDocument document, TitleIndex titles, List<PaperDiagnostic> results, CancellationToken cancellationToken)
+    {
+        if (titles.DuplicatedKeys.Count == 0) return;
+        var hashes = titles.DuplicatedKeys.Select(key => string.GetHashCode(key, StringComparison.Ordinal)).ToHashSet();
+        var groups = document.FindEntriesByTitleHash(hashes)
+            .Where(entry => titles.DuplicatedKeys.Contains(entry.Node.TitleKey))
+            .Where(entry => !DirectivesFor(document, entry.Item).Any(d => d.Covers(DiagnosticCatalog.DuplicateEntry.Code)))
+            .GroupBy(entry => entry.Node.TitleKey, StringComparer.Ordinal);
+
+        foreach (var group in groups)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var copies = group.ToList();
+            if (copies.Count < 2) continue;
+            foreach (var entry in copies)
+            {
+                var others = copies.Where(other => other.StartLine != entry.StartLine).ToList();
+                var text = entry.Node.GetText().TrimEnd('\r', '\n');
+                var exact = others.All(other => other.Node.GetText().TrimEnd('\r', '\n') == text);
+                var lines = string.Join(", ", others.Select(other => (other.HeaderLine + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                var plural = others.Count > 1 ? "s" : "";
+                var how = exact ? "an exact copy" : "the same title up to case and punctuation";
+                var message = $"Duplicate paper: '{Shorten(entry.Title)}' also appears at line{plural} {lines} ({how}). " +
+                              $"Delete one copy, or if they are different papers, write '// {DirectiveReader.IgnoreNext} {DiagnosticCatalog.DuplicateEntry.Code}' above this entry.";
+                var related = others.Select(other => new RelatedLocation(other.TitleRange, $"Other copy, line {other.HeaderLine + 1}")).ToList();
+                results.Add(new PaperDiagnostic(DiagnosticCatalog.DuplicateEntry, entry.TitleRange, message, related));
+            }
+        }
+    }
+
+    private static string Shorten(string title) => title.Length <= 80 ? title : title[..77] + "…";
+}

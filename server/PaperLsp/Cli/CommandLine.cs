@@ -1,0 +1,152 @@
+using PaperLsp.Analysis;
+using PaperLsp.Syntax;
+
+namespace PaperLsp.Cli;
+
+/// <summary>
+/// <c>paperlsp check</c> and <c>paperlsp export</c>. Exit codes: 0 clean (or only warnings and hints), 1 errors found,
+/// 2 usage or IO errors, each reported as one line on stderr with no stack trace.
+/// </summary>
+public static class CommandLine
+{
+    public const int Clean = 0;
+    public const int FoundErrors = 1;
+    public const int UsageOrIoError = 2;
+
+    public const string Usage =
+        """
+        Usage:
+          paperlsp                         run the language server over stdio (same as --stdio)
+          paperlsp check [--format text|json] PATH...
+                                           report problems in .papers files; folders are searched for *.papers
+          paperlsp export --format json PATH
+                                           print every entry of one file as JSON
+          paperlsp --help | --version
+
+        Exit codes: 0 clean or only warnings/hints, 1 errors found, 2 usage or IO error.
+        """;
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            return args[0] switch
+            {
+                "check" => Check(args[1..], output, error),
+                "export" => Export(args[1..], output, error),
+                "--help" or "-h" or "help" => Help(output),
+                "--version" => Version(output),
+                _ => UsageError(error, $"unknown command '{args[0]}'"),
+            };
+        }
+        catch (UsageException exception)
+        {
+            return UsageError(error, exception.Message);
+        }
+    }
+
+    private static int Help(TextWriter output)
+    {
+        output.WriteLine(Usage);
+        return Clean;
+    }
+
+    private static int Version(TextWriter output)
+    {
+        output.WriteLine($"paperlsp {typeof(CommandLine).Assembly.GetName().Version?.ToString(3)}");
+        return Clean;
+    }
+
+    private static int UsageError(TextWriter error, string message)
+    {
+        error.WriteLine($"paperlsp: {message}. Run 'paperlsp --help' for usage.");
+        return UsageOrIoError;
+    }
+
+    private static int Check(string[] args, TextWriter output, TextWriter error)
+    {
+        var (format, paths) = ParseOptions(args, allowed: ["text", "json"], defaultFormat: "text");
+        if (paths.Count == 0) throw new UsageException("check needs at least one file or folder");
+
+        var files = new List<string>();
+        var ioFailed = false;
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path)) files.AddRange(PaperFiles.Find(path));
+            else if (File.Exists(path)) files.Add(path);
+            else
+            {
+                error.WriteLine($"paperlsp: {path}: no such file or directory");
+                ioFailed = true;
+            }
+        }
+
+        var results = new List<CheckedFile>();
+        foreach (var file in files)
+        {
+            if (!PaperFiles.TryRead(file, out var text, out var problem))
+            {
+                error.WriteLine($"paperlsp: {file}: {problem}");
+                ioFailed = true;
+                continue;
+            }
+            var document = PaperDocument.Parse(text);
+            results.Add(new CheckedFile(file, DocumentAnalyzer.Analyze(document)));
+        }
+
+        var report = new CheckReport(results);
+        if (format == "json") CheckOutput.WriteJson(report, output);
+        else CheckOutput.WriteText(report, output);
+
+        if (ioFailed) return UsageOrIoError;
+        return report.ErrorCount > 0 ? FoundErrors : Clean;
+    }
+
+    private static int Export(string[] args, TextWriter output, TextWriter error)
+    {
+        var (_, paths) = ParseOptions(args, allowed: ["json"], defaultFormat: "json");
+        if (paths.Count != 1) throw new UsageException("export takes exactly one file");
+        var path = paths[0];
+        if (!File.Exists(path))
+        {
+            error.WriteLine($"paperlsp: {path}: {(Directory.Exists(path) ? "is a folder; export takes one file" : "no such file or directory")}");
+            return UsageOrIoError;
+        }
+        if (!PaperFiles.TryRead(path, out var text, out var problem))
+        {
+            error.WriteLine($"paperlsp: {path}: {problem}");
+            return UsageOrIoError;
+        }
+        ExportOutput.WriteJson(path, PaperDocument.Parse(text), output);
+        return Clean;
+    }
+
+    private static (string Format, List<string> Paths) ParseOptions(string[] args, string[] allowed, string defaultFormat)
+    {
+        var format = defaultFormat;
+        var paths = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            string? value = null;
+            if (arg == "--format")
+            {
+                if (i + 1 >= args.Length) throw new UsageException("--format needs a value");
+                value = args[++i];
+            }
+            else if (arg.StartsWith("--format=", StringComparison.Ordinal)) value = arg["--format=".Length..];
+            else if (arg == "--") { paths.AddRange(args[(i + 1)..]); break; }
+            else if (arg.StartsWith('-') && arg.Length > 1) throw new UsageException($"unknown option '{arg}'");
+            else paths.Add(arg);
+
+            if (value is not null)
+            {
+                if (!allowed.Contains(value)) throw new UsageException($"unknown format '{value}' (expected {string.Join(" or ", allowed)})");
+                format = value;
+            }
+        }
+        return (format, paths);
+    }
+
+    private sealed class UsageException(string message) : Exception(message);
+}
