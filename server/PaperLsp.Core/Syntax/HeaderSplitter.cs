@@ -98,23 +98,24 @@ public static class HeaderSplitter
         var allNames = false;
         while (true)
         {
-            var comma = segmentEnd - start >= 2 ? line.LastIndexOf(", ", segmentEnd - 1, segmentEnd - start, StringComparison.Ordinal) : -1;
-            var segmentStart = comma >= start ? comma + 2 : start;
+            var comma = LastListComma(line, start, segmentEnd);
+            var segmentStart = comma >= start ? SkipSpaces(line, comma + 1, segmentEnd) : start;
+            var trimmedEnd = TrimEnd(line, segmentStart, segmentEnd);
             if (comma < start)
             {
                 gluedStart = segmentStart;
-                gluedEnd = segmentEnd;
-                allNames = Names.IsPlausibleName(line.AsSpan(segmentStart, segmentEnd - segmentStart), allowSingleToken: true);
+                gluedEnd = trimmedEnd;
+                allNames = Names.IsPlausibleName(line.AsSpan(segmentStart, trimmedEnd - segmentStart), allowSingleToken: true);
                 break;
             }
-            if (segmentStart == segmentEnd || Names.IsPlausibleName(line.AsSpan(segmentStart, segmentEnd - segmentStart), allowSingleToken: true))
+            if (segmentStart == trimmedEnd || Names.IsPlausibleName(line.AsSpan(segmentStart, trimmedEnd - segmentStart), allowSingleToken: true))
             {
-                rightSegments.Add(new ColumnSpan(segmentStart, segmentEnd - segmentStart));
+                rightSegments.Add(new ColumnSpan(segmentStart, trimmedEnd - segmentStart));
                 segmentEnd = comma;
                 continue;
             }
             gluedStart = segmentStart;
-            gluedEnd = segmentEnd;
+            gluedEnd = trimmedEnd;
             break;
         }
 
@@ -228,6 +229,18 @@ public static class HeaderSplitter
         var completeCamelCase = endsLower && hasInnerCapital;
         if (plural || longWord || completeCamelCase) return (left, confidence);
         return (right, BoundaryConfidence.Ambiguous);
+    }
+
+    /// <summary>The last comma in [start, end) that separates list items: one followed by whitespace.</summary>
+    private static int LastListComma(string line, int start, int end)
+    {
+        for (var i = end - 2; i >= start; i--)
+        {
+            i = line.LastIndexOf(',', i, i - start + 1);
+            if (i < 0) return -1;
+            if (char.IsWhiteSpace(line[i + 1])) return i;
+        }
+        return -1;
     }
 
     /// <summary>The "Ms" of "LLMsPriya": the s pluralises the acronym, it does not start a name.</summary>

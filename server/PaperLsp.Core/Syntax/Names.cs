@@ -48,17 +48,17 @@ internal static class Names
     {
         tokenCount = 0;
         firstTokenHasInnerCapital = false;
-        if (text.Length == 0 || text.Length > MaxNameLength || text[0] == ' ' || text[^1] == ' ') return false;
+        if (text.Length == 0 || text.Length > MaxNameLength || char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) return false;
 
         var sawWord = false;
         TokenShape previous = TokenShape.Invalid;
         var rest = text;
         while (rest.Length > 0)
         {
-            var space = rest.IndexOf(' ');
+            // Tabs and doubled spaces are whitespace slips (reported as hints), not a different name.
+            var space = rest.IndexOfAny(' ', '\t');
             var token = space < 0 ? rest : rest[..space];
-            rest = space < 0 ? ReadOnlySpan<char>.Empty : rest[(space + 1)..];
-            if (token.Length == 0) return false; // double space: not how names are written
+            rest = space < 0 ? ReadOnlySpan<char>.Empty : rest[(space + 1)..].TrimStart(" \t");
             if (++tokenCount > MaxTokens) return false;
 
             var isFirst = tokenCount == 1;
