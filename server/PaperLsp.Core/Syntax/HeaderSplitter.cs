@@ -64,20 +64,24 @@ public static class HeaderSplitter
             mainEnd = TrimEnd(line, start, dot);
         }
 
-        var separator = mainEnd - start >= ExplicitSeparator.Length
+        // The bar of an explicit " | "; also "| Jane Doe" at the very start, where the title is missing.
+        var spacedBar = mainEnd - start >= ExplicitSeparator.Length
             ? line.LastIndexOf(ExplicitSeparator, mainEnd - 1, mainEnd - start, StringComparison.Ordinal)
             : -1;
-        if (separator >= start && !IsProse(line, separator + ExplicitSeparator.Length, mainEnd))
+        var bar = spacedBar >= start ? spacedBar + 1
+            : mainEnd - start >= 2 && line[start] == '|' && char.IsWhiteSpace(line[start + 1]) ? start
+            : -1;
+        if (bar >= 0 && !IsProse(line, bar + 1, mainEnd))
         {
-            var authorsStart = SkipSpaces(line, separator + ExplicitSeparator.Length, mainEnd);
+            var authorsStart = SkipSpaces(line, bar + 1, mainEnd);
             var listEnd = CutEtAl(line, authorsStart, mainEnd, out var etAlExplicit);
             var explicitAuthors = ImmutableArray.CreateBuilder<ColumnSpan>();
             var explicitEmpty = ImmutableArray.CreateBuilder<ColumnSpan>();
             SplitAuthors(line, authorsStart, listEnd, explicitAuthors, explicitEmpty);
             return new HeaderReading(
-                new ColumnSpan(start, TrimEnd(line, start, separator) - start),
+                new ColumnSpan(start, TrimEnd(line, start, bar) - start),
                 explicitAuthors.ToImmutable(), explicitEmpty.ToImmutable(), etAlExplicit,
-                new ColumnSpan(separator + 1, 1), marker, affiliations, BoundaryConfidence.Certain, -1)
+                new ColumnSpan(bar, 1), marker, affiliations, BoundaryConfidence.Certain, -1)
             { LooksLikeHeader = true };
         }
 
