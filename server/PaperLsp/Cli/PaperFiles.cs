@@ -49,7 +49,7 @@ public static class PaperFiles
         }
         catch (DecoderFallbackException exception)
         {
-            var offset = exception.Index >= 0 ? $" at byte {exception.Index + (bytes.Length - body.Length)}" : "";
+            var offset = exception.Index >= 0 ? $" at byte offset {exception.Index + (bytes.Length - body.Length)}" : "";
             problem = $"not valid UTF-8{offset}; save the file as UTF-8";
             return false;
         }

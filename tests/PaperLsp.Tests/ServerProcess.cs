@@ -1,0 +1,42 @@
+using System.Diagnostics;
+
+namespace PaperLsp.Tests;
+
+/// <summary>Runs the built <c>paperlsp</c> executable (paperlsp.dll next to the test assembly) as a real process.</summary>
+internal static class ServerProcess
+{
+    public static string DllPath => Path.Combine(TestContext.CurrentContext.TestDirectory, "paperlsp.dll");
+
+    public sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    public static ProcessStartInfo StartInfo(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
+            StandardErrorEncoding = System.Text.Encoding.UTF8,
+        };
+        info.ArgumentList.Add(DllPath);
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        return info;
+    }
+
+    /// <summary>Runs the CLI to completion with no standard input; fails the test if it takes over two minutes.</summary>
+    public static Result Run(params string[] args)
+    {
+        using var process = Process.Start(StartInfo(args))!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"paperlsp {string.Join(' ', args)} did not finish in two minutes");
+        }
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
