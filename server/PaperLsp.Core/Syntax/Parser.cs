@@ -183,14 +183,15 @@ internal sealed class Parser
         foreach (var author in reading.Authors)
         {
             var name = header.Substring(author.Start, author.Length);
-            if (seen.TryGetValue(name, out var earlier))
+            var key = string.Join(' ', name.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
+            if (seen.TryGetValue(key, out var earlier))
             {
                 problems.Add(new SyntaxProblem(DiagnosticCatalog.RepeatedAuthor, new LineSpan(relativeLine, author.Start, author.Length),
                     $"'{name}' is already listed at column {earlier.Start + 1} of this entry. Remove the repeated name."));
             }
             else
             {
-                seen[name] = author;
+                seen[key] = author;
             }
         }
 
