@@ -30,7 +30,7 @@ public class DiagnosticTests
         yield return Case("Empty_author_between_commas", "PL0204", $"A Study of ThingsJane Doe, «,» John Smith\n{Abstract}");
         yield return Case("Empty_author_trailing_comma", "PL0204", $"A Study of ThingsJane Doe, John Smith«,»\n{Abstract}");
         yield return Case("Repeated_author", "PL0205", $"A Study of ThingsJane Doe, John Smith, «Jane Doe»\n{Abstract}");
-        yield return Case("Repeated_author_written_with_a_doubled_space", "PL0205", $"A Study of ThingsJane Doe, John Smith, «jane  doe»\n{Abstract}");
+        yield return Case("Repeated_author_written_with_a_doubled_space", "PL0205", $"A Study of ThingsJane Doe, John Smith, «Jane  Doe»\n{Abstract}");
         yield return Case("Missing_abstract_at_end_of_file", "PL0206", "«A Study of ThingsJane Doe, John Smith»");
         yield return Case("Missing_abstract_before_next_header", "PL0206", $"«A Study of ThingsJane Doe, John Smith»\nAnother Study of ThingsAda Lovelace et al. · mit\n{Abstract}");
         yield return Case("Missing_abstract_before_blank_line", "PL0206", "«A Study of ThingsJane Doe, John Smith»\n\n");
