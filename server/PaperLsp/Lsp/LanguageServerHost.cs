@@ -1,7 +1,14 @@
 namespace PaperLsp.Lsp;
 
-/// <summary>Placeholder until the LSP host lands.</summary>
+/// <summary>Runs the language server over stdin/stdout. Stdout belongs to the protocol: Console.Out is sent to stderr.</summary>
 public static class LanguageServerHost
 {
-    public static Task<int> RunStdioAsync(string[] args) => throw new NotImplementedException();
+    public static async Task<int> RunStdioAsync(string[] args)
+    {
+        var input = Console.OpenStandardInput();
+        var output = Console.OpenStandardOutput();
+        Console.SetOut(Console.Error);
+        await using var server = new LanguageServer(input, output);
+        return await server.RunAsync();
+    }
 }

@@ -1,0 +1,168 @@
+using PaperLsp.Analysis;
+using PaperLsp.Diagnostics;
+using PaperLsp.Syntax;
+using PaperLsp.Text;
+
+namespace PaperLsp.Classification;
+
+/// <summary>What a span of a paper list is, for highlighting. Protocol-free: the LSP layer maps these to its legend.</summary>
+public enum SpanKind
+{
+    Title,
+    Author,
+    EtAl,
+    Affiliation,
+    Score,
+    Category,
+    Date,
+    CodeFlag,
+    Comment,
+    Heading,
+    /// <summary>The keyword of a <c>// paperlsp-ignore</c> or <c>// paperlsp-ignore-file</c> comment.</summary>
+    Directive,
+    /// <summary>A diagnostic code named by a directive, e.g. <c>PL0301</c>.</summary>
+    DiagnosticCode,
+}
+
+[Flags]
+public enum SpanModifiers
+{
+    None = 0,
+    /// <summary>The span belongs to an entry whose title appears more than once in the file (PL0301, not silenced).</summary>
+    Duplicate = 1,
+    /// <summary>The span belongs to an entry with a metadata or header finding (PL01xx or PL02xx, not silenced).</summary>
+    Malformed = 2,
+}
+
+/// <summary>A classified span on one line: never empty, never spanning lines, columns in UTF-16 code units.</summary>
+public readonly record struct ClassifiedSpan(int Line, int Start, int Length, SpanKind Kind, SpanModifiers Modifiers)
+{
+    public int End => Start + Length;
+    public TextRange Range => TextRange.OnLine(Line, Start, Length);
+}
+
+/// <summary>
+/// Says which span of a document is which kind of thing. Every span is exactly a span the parser found (title, each
+/// author, et al., each affiliation, metadata parts, comments, headings, directive keywords and codes); spans are in
+/// document order, do not overlap, are never empty and never cross a line.
+/// </summary>
+public static class SemanticClassifier
+{
+    /// <summary>
+    /// Classifies the items that intersect lines [<paramref name="firstLine"/>, <paramref name="lastLine"/>].
+    /// <paramref name="duplicatedTitleKeys"/> are the title keys that more than one entry has (see
+    /// <see cref="TitleIndex.DuplicatedKeys"/>); when null they are computed from the document.
+    /// </summary>
+    public static IEnumerable<ClassifiedSpan> Classify(PaperDocument document, IReadOnlySet<string>? duplicatedTitleKeys = null,
+        int firstLine = 0, int lastLine = int.MaxValue, CancellationToken cancellationToken = default)
+    {
+        duplicatedTitleKeys ??= TitleIndex.Build(document).DuplicatedKeys;
+        var fileDirectives = document.FlaggedItems
+            .Select(item => item.Node)
+            .OfType<CommentNode>()
+            .Where(comment => comment.Directive is { Scope: DirectiveScope.File })
+            .Select(comment => comment.Directive!)
+            .ToList();
+
+        var spans = new List<ClassifiedSpan>();
+        foreach (var item in document.ItemsFrom(Math.Max(0, firstLine)))
+        {
+            if (item.StartLine > lastLine) yield break;
+            cancellationToken.ThrowIfCancellationRequested();
+            spans.Clear();
+            ClassifyItem(document, item, duplicatedTitleKeys, fileDirectives, spans);
+            spans.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Start.CompareTo(b.Start));
+            foreach (var span in spans)
+                if (span.Line >= firstLine && span.Line <= lastLine && span.Length > 0) yield return span;
+        }
+    }
+
+    /// <summary>The modifiers of an entry: duplicate and/or malformed, unless silenced by a directive.</summary>
+    public static SpanModifiers ModifiersOf(PaperDocument document, EntrySyntax entry, IReadOnlySet<string> duplicatedTitleKeys,
+        IReadOnlyList<Directive> fileDirectives)
+    {
+        var modifiers = SpanModifiers.None;
+        var isDuplicate = entry.Node.TitleKey.Length > 0 && duplicatedTitleKeys.Contains(entry.Node.TitleKey);
+        var malformedCodes = entry.Node.Problems
+            .Select(p => p.Descriptor.Code)
+            .Where(code => code.StartsWith("PL01", StringComparison.Ordinal) || code.StartsWith("PL02", StringComparison.Ordinal))
+            .ToList();
+        if (!isDuplicate && malformedCodes.Count == 0) return modifiers;
+
+        var directives = DocumentAnalyzer.DirectivesFor(document, entry.Item);
+        bool Silenced(string code) => fileDirectives.Any(d => d.Covers(code)) || directives.Any(d => d.Covers(code));
+        if (isDuplicate && !Silenced(DiagnosticCatalog.DuplicateEntry.Code)) modifiers |= SpanModifiers.Duplicate;
+        if (malformedCodes.Any(code => !Silenced(code))) modifiers |= SpanModifiers.Malformed;
+        return modifiers;
+    }
+
+    private static void ClassifyItem(PaperDocument document, ItemSyntax item, IReadOnlySet<string> duplicatedTitleKeys,
+        IReadOnlyList<Directive> fileDirectives, List<ClassifiedSpan> spans)
+    {
+        switch (item.Node)
+        {
+            case EntryNode:
+            {
+                var entry = item.AsEntry!.Value;
+                var modifiers = ModifiersOf(document, entry, duplicatedTitleKeys, fileDirectives);
+                if (entry.Metadata is { } metadata) AddMetadata(item, metadata, modifiers, spans);
+                Add(spans, entry.TitleRange, SpanKind.Title, modifiers);
+                foreach (var (_, range) in entry.Authors) Add(spans, range, SpanKind.Author, modifiers);
+                if (entry.EtAlRange is { } etAl) Add(spans, etAl, SpanKind.EtAl, modifiers);
+                foreach (var (_, range) in entry.Affiliations) Add(spans, range, SpanKind.Affiliation, modifiers);
+                break;
+            }
+            case OrphanMetadataNode orphan:
+                AddMetadata(item, orphan.Metadata, SpanModifiers.None, spans);
+                break;
+            case HeadingNode heading:
+            {
+                var text = heading.LineText(0);
+                var start = 0;
+                while (start < text.Length && (char.IsWhiteSpace(text[start]) || text[start] == '\uFEFF')) start++;
+                var end = Math.Max(heading.TitleSpan.End, start + heading.Level);
+                Add(spans, item.ToRange(new LineSpan(0, start, end - start)), SpanKind.Heading, SpanModifiers.None);
+                break;
+            }
+            case CommentNode comment:
+                AddComment(item, comment, spans);
+                break;
+        }
+    }
+
+    private static void AddMetadata(ItemSyntax item, MetadataNode metadata, SpanModifiers modifiers, List<ClassifiedSpan> spans)
+    {
+        if (metadata.Score is { } score) Add(spans, item.ToRange(score), SpanKind.Score, modifiers);
+        if (metadata.Category is { } category) Add(spans, item.ToRange(category), SpanKind.Category, modifiers);
+        if (metadata.Date is { } date) Add(spans, item.ToRange(date), SpanKind.Date, modifiers);
+        if (metadata.Code is { } code) Add(spans, item.ToRange(code), SpanKind.CodeFlag, modifiers);
+    }
+
+    /// <summary>A comment is one comment span, cut around its directive keyword and codes so that nothing overlaps.</summary>
+    private static void AddComment(ItemSyntax item, CommentNode comment, List<ClassifiedSpan> spans)
+    {
+        var whole = comment.CommentSpan;
+        var parts = new List<(LineSpan Span, SpanKind Kind)>();
+        if (comment.Directive is { } directive)
+        {
+            parts.Add((directive.KeywordSpan, SpanKind.Directive));
+            parts.AddRange(directive.CodeSpans.Select(span => (span, SpanKind.DiagnosticCode)));
+            parts.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        }
+        var position = whole.Start;
+        foreach (var (span, kind) in parts)
+        {
+            if (span.Start < position || span.End > whole.End) continue;
+            if (span.Start > position) Add(spans, item.ToRange(new LineSpan(0, position, span.Start - position)), SpanKind.Comment, SpanModifiers.None);
+            Add(spans, item.ToRange(span), kind, SpanModifiers.None);
+            position = span.End;
+        }
+        if (whole.End > position) Add(spans, item.ToRange(new LineSpan(0, position, whole.End - position)), SpanKind.Comment, SpanModifiers.None);
+    }
+
+    private static void Add(List<ClassifiedSpan> spans, TextRange range, SpanKind kind, SpanModifiers modifiers)
+    {
+        if (range.Start.Line != range.End.Line || range.End.Character <= range.Start.Character) return;
+        spans.Add(new ClassifiedSpan(range.Start.Line, range.Start.Character, range.End.Character - range.Start.Character, kind, modifiers));
+    }
+}

@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using PaperLsp.Analysis;
+using PaperLsp.Lsp.Protocol;
+using PaperLsp.Lsp.Queue;
+using PaperLsp.Lsp.Workspace;
+
+namespace PaperLsp.Lsp.Features;
+
+/// <summary>
+/// Computes diagnostics for the latest version of a document only (push, and the cache that pull reads).
+/// <list type="bullet">
+/// <item>When a sync notification arrives (before it is queued), the document's pending or running analysis is cancelled.</item>
+/// <item>After the edit is applied, a quiet period starts (<see cref="LanguageServerOptions.DiagnosticsDelay"/>, 50 ms);
+/// another edit cancels it and starts a new one, so fast typing builds no backlog: at most one timer per document.</item>
+/// <item>When the period ends, the analysis is queued as an exclusive item (it reads the store's live title index),
+/// runs on the then-current snapshot, checks its cancellation token per finding, and publishes with the document version.</item>
+/// </list>
+/// </summary>
+public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue queue)
+{
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Revision, Diagnostic[] Items)> cache = new(StringComparer.Ordinal);
+    private readonly ILogger logger = session.LoggerFactory.CreateLogger<DiagnosticsPublisher>();
+
+    public void CancelPending(string uri)
+    {
+        if (pending.TryRemove(uri, out var previous)) previous.Cancel();
+    }
+
+    /// <summary>Called on the queue after a document changed: publish its diagnostics after the quiet period.</summary>
+    public void Schedule(string uri)
+    {
+        var source = new CancellationTokenSource();
+        if (pending.TryGetValue(uri, out var previous)) previous.Cancel();
+        pending[uri] = source;
+        _ = PublishAfterQuietPeriodAsync(uri, source);
+    }
+
+    private async Task PublishAfterQuietPeriodAsync(string uri, CancellationTokenSource source)
+    {
+        var token = source.Token;
+        try
+        {
+            await Task.Delay(session.Options.DiagnosticsDelay, token).ConfigureAwait(false);
+            await queue.EnqueueExclusive("paperlsp/analyze", ct => Publish(uri, ct), token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            logger.LogTrace("Diagnostics for {Uri} superseded", uri);
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "Diagnostics for {Uri} failed", uri);
+        }
+        finally
+        {
+            pending.TryRemove(new KeyValuePair<string, CancellationTokenSource>(uri, source));
+            source.Dispose();
+        }
+    }
+
+    private bool Publish(string uri, CancellationToken cancellationToken)
+    {
+        if (session.Store.Get(uri) is not { } snapshot) return false;
+        var items = Compute(snapshot, cancellationToken);
+        if (session.PushDiagnostics)
+        {
+            logger.LogDebug("Publishing {Count} diagnostics for {Uri} version {Version}", items.Length, uri, snapshot.Version);
+            _ = session.NotifyAsync(Methods.PublishDiagnostics, new PublishDiagnosticsParams { Uri = uri, Version = snapshot.Version, Diagnostics = items });
+        }
+        return true;
+    }
+
+    /// <summary>The diagnostics of a snapshot, from the cache when it is that snapshot's. Only on exclusive queue items.</summary>
+    public Diagnostic[] Compute(DocumentSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(snapshot.Uri, out var cached) && cached.Revision == snapshot.Revision) return cached.Items;
+        var titles = session.Store.GetTitleIndex(snapshot.Uri);
+        var findings = DocumentAnalyzer.Analyze(snapshot.Document, titles, cancellationToken);
+        var converter = session.Converter;
+        var items = findings.Select(finding => converter.ToLsp(snapshot.Document, snapshot.Uri, finding)).ToArray();
+        cache[snapshot.Uri] = (snapshot.Revision, items);
+        return items;
+    }
+
+    /// <summary>On didClose: stop pending work, forget the cache, and clear the client's list.</summary>
+    public void Clear(string uri)
+    {
+        CancelPending(uri);
+        cache.TryRemove(uri, out _);
+        if (session.PushDiagnostics)
+            _ = session.NotifyAsync(Methods.PublishDiagnostics, new PublishDiagnosticsParams { Uri = uri, Diagnostics = [] });
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Logging;
+using PaperLsp.Lsp.Protocol;
+using PaperLsp.Syntax;
+using PaperLsp.Text;
+
+namespace PaperLsp.Lsp.Features;
+
+/// <summary>
+/// didOpen, didChange, didClose, didSave: incremental sync on <see cref="PaperDocument.Apply(TextChange)"/>. These run as
+/// exclusive queue items, so they apply in arrival order. They survive client mistakes: a change to a document that was
+/// never opened, a stale version, a range past the end (clamped) are logged, and text is never dropped.
+/// </summary>
+public sealed class TextDocumentSyncHandler(ServerSession session, DiagnosticsPublisher diagnostics)
+{
+    public void DidOpen(DidOpenTextDocumentParams request, RequestContext context)
+    {
+        var item = request.TextDocument;
+        if (session.Store.Get(item.Uri) is { } existing)
+            context.Logger.LogWarning("didOpen for {Uri}, which is already open (version {Version}): replacing its text", item.Uri, existing.Version);
+        var snapshot = session.Store.Open(item.Uri, item.Version, item.Text);
+        context.Logger.LogDebug("Opened {Uri} version {Version}: {Entries} entries", item.Uri, item.Version, snapshot.Document.EntryCount);
+        diagnostics.Schedule(item.Uri);
+    }
+
+    public void DidChange(DidChangeTextDocumentParams request, RequestContext context)
+    {
+        var uri = request.TextDocument.Uri;
+        var version = request.TextDocument.Version;
+        var current = session.Store.Get(uri);
+        if (current is null)
+        {
+            // Without the text we cannot apply an incremental change; a full-text change tells us everything.
+            var full = request.ContentChanges.LastOrDefault(change => change.Range is null);
+            if (full is null)
+            {
+                context.Logger.LogWarning("didChange for {Uri}, which is not open: ignored (open it first)", uri);
+                return;
+            }
+            context.Logger.LogWarning("didChange for {Uri}, which is not open: opening it with the full text sent", uri);
+            var start = Array.LastIndexOf(request.ContentChanges, full);
+            session.Store.Open(uri, version, full.Text);
+            if (start + 1 < request.ContentChanges.Length) Apply(uri, version, request.ContentChanges[(start + 1)..], context);
+            diagnostics.Schedule(uri);
+            return;
+        }
+
+        if (version <= current.Version)
+        {
+            // The text change is still the client's truth: apply it, but never let the version go backwards.
+            context.Logger.LogWarning("didChange for {Uri} with version {Version}, not after the current {Current}: applying it anyway",
+                uri, version, current.Version);
+            version = current.Version;
+        }
+        Apply(uri, version, request.ContentChanges, context);
+        diagnostics.Schedule(uri);
+    }
+
+    private void Apply(string uri, int version, IReadOnlyList<TextDocumentContentChangeEvent> changes, RequestContext context)
+    {
+        var converter = session.Converter;
+        session.Store.Change(uri, version, changes.Select(change => (Func<PaperDocument, TextChange>)(document =>
+        {
+            var converted = converter.FromLsp(document, change, out var clamped);
+            if (clamped)
+                context.Logger.LogWarning("didChange for {Uri}: range {Range} is outside the document ({Lines} lines); clamped to {Clamped}",
+                    uri, change.Range, document.LineCount, converted.Range);
+            return converted;
+        })));
+    }
+
+    public void DidClose(DidCloseTextDocumentParams request, RequestContext context)
+    {
+        var uri = request.TextDocument.Uri;
+        if (session.Store.Get(uri) is null)
+        {
+            context.Logger.LogWarning("didClose for {Uri}, which is not open: ignored", uri);
+            return;
+        }
+        session.Store.Close(uri);
+        diagnostics.Clear(uri);
+    }
+
+    public void DidSave(DidSaveTextDocumentParams request, RequestContext context) =>
+        context.Logger.LogDebug("Saved {Uri}", request.TextDocument.Uri);
+
+    /// <summary>Runs when a sync notification arrives, before it is queued: stale diagnostics work for that document stops now.</summary>
+    public void OnArrival(string uri) => diagnostics.CancelPending(uri);
+}

@@ -1,0 +1,100 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Serialization;
+using Newtonsoft.Json.Linq;
+
+namespace PaperLsp.Lsp.Protocol;
+
+[JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class InitializeParams
+{
+    /// <summary>The client's process id; the server exits when that process dies. Null when the client has none.</summary>
+    public int? ProcessId { get; set; }
+    public ClientInfo? ClientInfo { get; set; }
+    public string? RootUri { get; set; }
+    public ClientCapabilities Capabilities { get; set; } = new();
+    /// <summary>PaperLsp reads <c>logLevel</c>, <c>pushDiagnostics</c> and the test-only <c>testDelayMs</c>; see docs/editors.md.</summary>
+    public JToken? InitializationOptions { get; set; }
+    /// <summary>"off" | "messages" | "verbose".</summary>
+    public string? Trace { get; set; }
+}
+
+[JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class ClientInfo
+{
+    public string Name { get; set; } = "";
+    public string? Version { get; set; }
+}
+
+[JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class ClientCapabilities
+{
+    public GeneralClientCapabilities? General { get; set; }
+    public TextDocumentClientCapabilities? TextDocument { get; set; }
+}
+
+[JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class GeneralClientCapabilities
+{
+    /// <summary>Encodings the client supports, most preferred first.</summary>
+    public string[]? PositionEncodings { get; set; }
+}
+
+[JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class TextDocumentClientCapabilities
+{
+    /// <summary>Present when the client supports pull diagnostics (textDocument/diagnostic).</summary>
+    public JToken? Diagnostic { get; set; }
+}
+
+[JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class InitializeResult
+{
+    public ServerCapabilities Capabilities { get; set; } = new();
+    public ServerInfo? ServerInfo { get; set; }
+}
+
+[JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class ServerInfo
+{
+    public string Name { get; set; } = "";
+    public string? Version { get; set; }
+}
+
+[JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class ServerCapabilities
+{
+    public string PositionEncoding { get; set; } = PositionEncodingKind.Utf16;
+    public TextDocumentSyncOptions? TextDocumentSync { get; set; }
+    public bool DocumentSymbolProvider { get; set; }
+    public bool FoldingRangeProvider { get; set; }
+    public bool DocumentFormattingProvider { get; set; }
+    public bool DocumentRangeFormattingProvider { get; set; }
+    public SemanticTokensOptions? SemanticTokensProvider { get; set; }
+    public DiagnosticOptions? DiagnosticProvider { get; set; }
+}
+
+[JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class TextDocumentSyncOptions
+{
+    public bool OpenClose { get; set; }
+    public TextDocumentSyncKind Change { get; set; }
+    public SaveOptions? Save { get; set; }
+}
+
+[JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class SaveOptions
+{
+    public bool IncludeText { get; set; }
+}
+
+[JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class InitializedParams
+{
+}
+
+[JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class SetTraceParams
+{
+    /// <summary>"off" | "messages" | "verbose".</summary>
+    public string Value { get; set; } = "off";
+}

@@ -1,0 +1,26 @@
+namespace PaperLsp.Lsp.Protocol;
+
+/// <summary>Method names of the LSP messages PaperLsp handles or sends.</summary>
+public static class Methods
+{
+    public const string Initialize = "initialize";
+    public const string Initialized = "initialized";
+    public const string Shutdown = "shutdown";
+    public const string Exit = "exit";
+    public const string SetTrace = "$/setTrace";
+    public const string CancelRequest = "$/cancelRequest";
+    public const string DidOpen = "textDocument/didOpen";
+    public const string DidChange = "textDocument/didChange";
+    public const string DidClose = "textDocument/didClose";
+    public const string DidSave = "textDocument/didSave";
+    public const string PublishDiagnostics = "textDocument/publishDiagnostics";
+    public const string DocumentDiagnostic = "textDocument/diagnostic";
+    public const string DocumentSymbol = "textDocument/documentSymbol";
+    public const string FoldingRange = "textDocument/foldingRange";
+    public const string SemanticTokensFull = "textDocument/semanticTokens/full";
+    public const string SemanticTokensFullDelta = "textDocument/semanticTokens/full/delta";
+    public const string SemanticTokensRange = "textDocument/semanticTokens/range";
+    public const string Formatting = "textDocument/formatting";
+    public const string RangeFormatting = "textDocument/rangeFormatting";
+    public const string LogMessage = "window/logMessage";
+}

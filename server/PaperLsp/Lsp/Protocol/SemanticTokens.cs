@@ -1,0 +1,67 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Serialization;
+
+namespace PaperLsp.Lsp.Protocol;
+
+[JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class SemanticTokensLegend
+{
+    public string[] TokenTypes { get; set; } = [];
+    public string[] TokenModifiers { get; set; } = [];
+}
+
+[JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class SemanticTokensOptions
+{
+    public SemanticTokensLegend Legend { get; set; } = new();
+    public bool Range { get; set; }
+    public SemanticTokensFullOptions? Full { get; set; }
+}
+
+[JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class SemanticTokensFullOptions
+{
+    public bool Delta { get; set; }
+}
+
+[JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class SemanticTokensParams
+{
+    [JsonProperty(Required = Required.Always)] public TextDocumentIdentifier TextDocument { get; set; } = new();
+}
+
+[JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class SemanticTokensRangeParams
+{
+    [JsonProperty(Required = Required.Always)] public TextDocumentIdentifier TextDocument { get; set; } = new();
+    [JsonProperty(Required = Required.Always)] public Range Range { get; set; } = new();
+}
+
+[JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class SemanticTokensDeltaParams
+{
+    [JsonProperty(Required = Required.Always)] public TextDocumentIdentifier TextDocument { get; set; } = new();
+    [JsonProperty(Required = Required.Always)] public string PreviousResultId { get; set; } = "";
+}
+
+[JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class SemanticTokens
+{
+    public string? ResultId { get; set; }
+    public int[] Data { get; set; } = [];
+}
+
+[JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class SemanticTokensDelta
+{
+    public string? ResultId { get; set; }
+    public SemanticTokensEdit[] Edits { get; set; } = [];
+}
+
+[JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class SemanticTokensEdit
+{
+    public int Start { get; set; }
+    public int DeleteCount { get; set; }
+    public int[]? Data { get; set; }
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging;
+using PaperLsp.Lsp.Logging;
+using PaperLsp.Lsp.Protocol;
+using PaperLsp.Lsp.Workspace;
+
+namespace PaperLsp.Lsp;
+
+/// <summary>Server-wide state shared by the handlers: the document store, the negotiated encoding, options from the client.</summary>
+public sealed class ServerSession(LanguageServerOptions options, ILoggerFactory loggerFactory, LogLevelSwitch logLevels,
+    Func<string, object, Task> notify)
+{
+    public LanguageServerOptions Options { get; } = options;
+    public ILoggerFactory LoggerFactory { get; } = loggerFactory;
+    public LogLevelSwitch LogLevels { get; } = logLevels;
+    public DocumentStore Store { get; } = new();
+
+    /// <summary>Set once by initialize; UTF-16 until then.</summary>
+    public ProtocolConverter Converter { get; set; } = ProtocolConverter.Utf16;
+
+    public ClientCapabilities ClientCapabilities { get; set; } = new();
+
+    /// <summary>Whether diagnostics are pushed (publishDiagnostics). Off when the client pulls, unless it asks for both.</summary>
+    public bool PushDiagnostics { get; set; } = true;
+
+    /// <summary>Test-only: per-method delays (ms) applied before concurrent requests run, from initializationOptions.testDelayMs.</summary>
+    public IReadOnlyDictionary<string, int> TestDelays { get; set; } = new Dictionary<string, int>();
+
+    /// <summary>Called by initialize with the client's process id; the host exits when that process dies.</summary>
+    public Action<int>? WatchClientProcess { get; set; }
+
+    /// <summary>Sends a notification to the client. Never awaited on the queue.</summary>
+    public Task NotifyAsync(string method, object parameters) => notify(method, parameters);
+}

@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using PaperLsp.Analysis;
+using PaperLsp.Syntax;
+using PaperLsp.Text;
+
+namespace PaperLsp.Lsp.Workspace;
+
+/// <summary>
+/// The open documents, by URI. Mutated only from the request queue's exclusive items (didOpen/didChange/didClose), in
+/// arrival order; readers take <see cref="Current"/>, an immutable map of immutable snapshots, and never lock.
+/// Each document has a <see cref="TitleIndex"/> that follows its edits through <see cref="PaperDocument.LastDelta"/>;
+/// watchers of <see cref="Changed"/> (hover, completion, workspace-wide duplicates…) can do the same entry by entry:
+/// <c>change.Current.Document.LastDelta</c> says which items were removed and added.
+/// </summary>
+public sealed class DocumentStore
+{
+    private readonly Dictionary<string, TitleIndex> titleIndexes = new(StringComparer.Ordinal);
+    private long revision;
+
+    public ImmutableDictionary<string, DocumentSnapshot> Current { get; private set; } =
+        ImmutableDictionary.Create<string, DocumentSnapshot>(StringComparer.Ordinal);
+
+    /// <summary>Raised on the queue after every change, in order.</summary>
+    public event Action<DocumentChange>? Changed;
+
+    public DocumentSnapshot? Get(string uri) => Current.GetValueOrDefault(uri);
+
+    /// <summary>The live title index of an open document. Only for exclusive queue items: it changes with every edit.</summary>
+    public TitleIndex? GetTitleIndex(string uri) => titleIndexes.GetValueOrDefault(uri);
+
+    public DocumentSnapshot Open(string uri, int version, string text)
+    {
+        var previous = Get(uri);
+        var document = PaperDocument.Parse(text);
+        var titles = TitleIndex.Build(document);
+        titleIndexes[uri] = titles;
+        return Publish(uri, previous, new DocumentSnapshot(uri, version, ++revision, document, titles.DuplicatedKeys.ToImmutableHashSet(StringComparer.Ordinal)));
+    }
+
+    /// <summary>Applies changes in order to the open document; the caller has checked it is open.</summary>
+    public DocumentSnapshot Change(string uri, int version, IEnumerable<Func<PaperDocument, TextChange>> changes)
+    {
+        var previous = Get(uri) ?? throw new InvalidOperationException($"{uri} is not open");
+        var titles = titleIndexes[uri];
+        var document = previous.Document;
+        var duplicated = previous.DuplicatedTitleKeys;
+        foreach (var makeChange in changes)
+        {
+            // Each change is converted against the document as the previous ones left it, as LSP requires.
+            document = document.Apply(makeChange(document));
+            titles = TitleIndex.Update(titles, document);
+            duplicated = FollowDuplicates(duplicated, titles, document.LastDelta);
+        }
+        titleIndexes[uri] = titles;
+        return Publish(uri, previous, new DocumentSnapshot(uri, version, ++revision, document, duplicated));
+    }
+
+    public void Close(string uri)
+    {
+        var previous = Get(uri);
+        if (previous is null) return;
+        titleIndexes.Remove(uri);
+        Current = Current.Remove(uri);
+        revision++;
+        Changed?.Invoke(new DocumentChange(uri, previous, null));
+    }
+
+    private DocumentSnapshot Publish(string uri, DocumentSnapshot? previous, DocumentSnapshot current)
+    {
+        Current = Current.SetItem(uri, current);
+        Changed?.Invoke(new DocumentChange(uri, previous, current));
+        return current;
+    }
+
+    /// <summary>Only the keys of the entries an edit removed or added can change their duplicated state: touch just those.</summary>
+    private static ImmutableHashSet<string> FollowDuplicates(ImmutableHashSet<string> frozen, TitleIndex titles, ItemDelta? delta)
+    {
+        if (delta is null) return titles.DuplicatedKeys.ToImmutableHashSet(StringComparer.Ordinal);
+        foreach (var item in delta.Removed.Concat(delta.Added))
+        {
+            if (item is not EntryNode entry) continue;
+            var key = entry.TitleKey;
+            var isDuplicated = titles.DuplicatedKeys.Contains(key);
+            if (isDuplicated != frozen.Contains(key)) frozen = isDuplicated ? frozen.Add(key) : frozen.Remove(key);
+        }
+        return frozen;
+    }
+}
