@@ -67,20 +67,42 @@ public static class DocumentAnalyzer
             cancellationToken.ThrowIfCancellationRequested();
             var copies = group.ToList();
             if (copies.Count < 2) continue;
-            foreach (var entry in copies)
+            // Linear in the group's size even when one title is pasted thousands of times: texts are counted once,
+            // and each message names at most a few of the other copies.
+            var texts = copies.Select(copy => copy.Node.GetText().TrimEnd('\r', '\n')).ToList();
+            var textCounts = texts.GroupBy(text => text, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            for (var i = 0; i < copies.Count; i++)
             {
-                var others = copies.Where(other => other.StartLine != entry.StartLine).ToList();
-                var text = entry.Node.GetText().TrimEnd('\r', '\n');
-                var exact = others.All(other => other.Node.GetText().TrimEnd('\r', '\n') == text);
-                var lines = string.Join(", ", others.Select(other => (other.HeaderLine + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-                var plural = others.Count > 1 ? "s" : "";
-                var how = exact ? "an exact copy" : "the same title up to case and punctuation";
+                var entry = copies[i];
+                var others = Nearest(copies, i, MaxRelated);
+                var lines = string.Join(", ", others.Take(MaxNamedLines).Select(other => (other.HeaderLine + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                var unnamed = copies.Count - 1 - Math.Min(others.Count, MaxNamedLines);
+                if (unnamed > 0) lines += $" and {unnamed} more";
+                var plural = copies.Count > 2 ? "s" : "";
+                var how = textCounts[texts[i]] > 1 ? "an exact copy" : "the same title up to case and punctuation";
                 var message = $"Duplicate paper: '{Shorten(entry.Title)}' also appears at line{plural} {lines} ({how}). " +
                               $"Delete one copy, or if they are different papers, write '// {DirectiveReader.IgnoreNext} {DiagnosticCatalog.DuplicateEntry.Code}' above this entry.";
                 var related = others.Select(other => new RelatedLocation(other.TitleRange, $"Other copy, line {other.HeaderLine + 1}")).ToList();
                 results.Add(new PaperDiagnostic(DiagnosticCatalog.DuplicateEntry, entry.TitleRange, message, related));
             }
         }
+    }
+
+    private const int MaxNamedLines = 5;
+    private const int MaxRelated = 20;
+
+    /// <summary>Up to <paramref name="count"/> other copies, the nearest to copy <paramref name="index"/> first (copies are in document order).</summary>
+    private static List<EntrySyntax> Nearest(List<EntrySyntax> copies, int index, int count)
+    {
+        var result = new List<EntrySyntax>(Math.Min(count, copies.Count - 1));
+        int before = index - 1, after = index + 1;
+        while (result.Count < count && (before >= 0 || after < copies.Count))
+        {
+            var takeAfter = before < 0 || (after < copies.Count && copies[after].StartLine - copies[index].StartLine <= copies[index].StartLine - copies[before].StartLine);
+            result.Add(takeAfter ? copies[after++] : copies[before--]);
+        }
+        result.Sort((a, b) => a.StartLine.CompareTo(b.StartLine));
+        return result;
     }
 
     private static string Shorten(string title) => title.Length <= 80 ? title : title[..77] + "…";

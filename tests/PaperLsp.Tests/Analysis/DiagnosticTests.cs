@@ -71,6 +71,19 @@ public class DiagnosticTests
     }
 
     [Test]
+    public void A_title_pasted_thousands_of_times_gives_bounded_messages_in_linear_time()
+    {
+        var text = string.Concat(Enumerable.Repeat($"A Study of ThingsJane Doe\n{Abstract}\n", 3000));
+        var duplicates = DocumentAnalyzer.Analyze(PaperDocument.Parse(text)).Where(d => d.Code == "PL0301").ToList();
+        Assert.That(duplicates, Has.Count.EqualTo(3000));
+        Assert.That(duplicates.Max(d => d.Related.Count), Is.EqualTo(20));
+        Assert.That(duplicates[1500].Message, Does.Contain("and 2994 more (an exact copy)"));
+        Assert.That(duplicates.Max(d => d.Message.Length), Is.LessThan(400));
+        // The copies nearest to an entry are the ones named.
+        Assert.That(duplicates[1500].Related.Select(r => r.Range.Start.Line), Does.Contain(2 * 1499).And.Contain(2 * 1501));
+    }
+
+    [Test]
     public void Ignore_comment_silences_one_code_on_the_next_entry_only()
     {
         var text = $"// paperlsp-ignore PL0206\nA Study of ThingsJane Doe\n\nAnother StudyAda Lovelace\n";
