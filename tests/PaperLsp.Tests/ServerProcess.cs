@@ -26,16 +26,21 @@ internal static class ServerProcess
     }
 
     /// <summary>Runs the CLI to completion with no standard input; fails the test if it takes over two minutes.</summary>
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => Run(StartInfo(args), TimeSpan.FromMinutes(2));
+
+    /// <summary>Runs any process to completion with no standard input, capturing its output; fails the test on timeout.</summary>
+    public static Result Run(ProcessStartInfo info, TimeSpan timeout)
     {
-        using var process = Process.Start(StartInfo(args))!;
+        info.RedirectStandardInput = info.RedirectStandardOutput = info.RedirectStandardError = true;
+        info.UseShellExecute = false;
+        using var process = Process.Start(info)!;
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"paperlsp {string.Join(' ', args)} did not finish in two minutes");
+            Assert.Fail($"{info.FileName} {string.Join(' ', info.ArgumentList)} did not finish in {timeout.TotalSeconds:0} s:\n{stdout.Result}\n{stderr.Result}");
         }
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }

@@ -33,21 +33,12 @@ public class EditorTests
     {
         var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(dir => Path.Combine(dir, editor)).FirstOrDefault(File.Exists);
         if (path is null) Assert.Ignore($"{editor} is not installed (apt-get install neovim emacs-nox elpa-eglot)");
-        var info = new ProcessStartInfo(path!) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(path!);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment["PAPERLSP_DLL"] = ServerProcess.DllPath;
         info.Environment["PAPERS_EGLOT_EL"] = Path.Combine(Docs, "papers-eglot.el");
-        info.Environment["HOME"] = Path.Combine(Path.GetTempPath(), "paperlsp-editor-home");
-        Directory.CreateDirectory(info.Environment["HOME"]!);
-        using var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{editor} did not finish in 60 s:\n{stdout.Result}\n{stderr.Result}");
-        }
-        return stdout.Result + stderr.Result;
+        info.Environment["HOME"] = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "paperlsp-editor-home")).FullName;
+        var result = ServerProcess.Run(info, TimeSpan.FromSeconds(60));
+        return result.Stdout + result.Stderr;
     }
 }
