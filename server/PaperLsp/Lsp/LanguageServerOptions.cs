@@ -4,8 +4,12 @@ namespace PaperLsp.Lsp;
 
 public sealed class LanguageServerOptions
 {
-    /// <summary>The quiet period after the last edit before diagnostics are computed and pushed (marksman-style debounce).</summary>
-    public TimeSpan DiagnosticsDelay { get; init; } = TimeSpan.FromMilliseconds(50);
+    /// <summary>
+    /// The quiet period after an edit before diagnostics are computed and pushed, unless the client sets
+    /// initializationOptions.diagnosticsDelayMs. Zero by default: analysis costs what the findings cost, not what the
+    /// list costs, so it runs at once and a newer edit cancels it (no backlog); a delay only trades latency for fewer publishes.
+    /// </summary>
+    public TimeSpan DiagnosticsDelay { get; init; } = TimeSpan.Zero;
 
     /// <summary>How often the client process named in <c>initialize</c> is checked for being alive.</summary>
     public TimeSpan ClientProcessPollInterval { get; init; } = TimeSpan.FromMilliseconds(500);

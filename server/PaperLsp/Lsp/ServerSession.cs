@@ -22,6 +22,9 @@ public sealed class ServerSession(LanguageServerOptions options, ILoggerFactory 
     /// <summary>Whether diagnostics are pushed (publishDiagnostics). Off when the client pulls, unless it asks for both.</summary>
     public bool PushDiagnostics { get; set; } = true;
 
+    /// <summary>The quiet period before diagnostics (see <see cref="LanguageServerOptions.DiagnosticsDelay"/>), from initializationOptions.diagnosticsDelayMs.</summary>
+    public TimeSpan DiagnosticsDelay { get; set; } = options.DiagnosticsDelay;
+
     /// <summary>Test-only: per-method delays (ms) applied before concurrent requests run, from initializationOptions.testDelayMs.</summary>
     public IReadOnlyDictionary<string, int> TestDelays { get; set; } = new Dictionary<string, int>();
 

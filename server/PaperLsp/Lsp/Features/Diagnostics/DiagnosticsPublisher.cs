@@ -11,8 +11,9 @@ namespace PaperLsp.Lsp.Features;
 /// Computes diagnostics for the latest version of a document only (push, and the cache that pull reads).
 /// <list type="bullet">
 /// <item>When a sync notification arrives (before it is queued), the document's pending or running analysis is cancelled.</item>
-/// <item>After the edit is applied, a quiet period starts (<see cref="LanguageServerOptions.DiagnosticsDelay"/>, 50 ms);
-/// another edit cancels it and starts a new one, so fast typing builds no backlog: at most one timer per document.</item>
+/// <item>After the edit is applied, an optional quiet period runs (<see cref="ServerSession.DiagnosticsDelay"/>, zero unless the
+/// client sets diagnosticsDelayMs); another edit cancels it and starts a new one, so fast typing builds no backlog: at most
+/// one pending analysis per document.</item>
 /// <item>When the period ends, the analysis is queued as an exclusive item (it reads the store's live title index),
 /// runs on the then-current snapshot, checks its cancellation token per finding, and publishes with the document version.</item>
 /// </list>
@@ -42,7 +43,7 @@ public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue que
         var token = source.Token;
         try
         {
-            await Task.Delay(session.Options.DiagnosticsDelay, token).ConfigureAwait(false);
+            await Task.Delay(session.DiagnosticsDelay, token).ConfigureAwait(false);
             await queue.EnqueueExclusive("paperlsp/analyze", ct => Publish(uri, ct), token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)

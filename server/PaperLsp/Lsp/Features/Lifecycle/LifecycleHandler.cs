@@ -25,6 +25,9 @@ public sealed class LifecycleHandler(ServerSession session, Action exit)
         var clientPulls = request.Capabilities.TextDocument?.Diagnostic is { Type: not JTokenType.Null };
         session.PushDiagnostics = options?.Value<bool?>("pushDiagnostics") ?? !clientPulls;
 
+        if (options?.Value<int?>("diagnosticsDelayMs") is { } quietPeriod and >= 0 and <= 10_000)
+            session.DiagnosticsDelay = TimeSpan.FromMilliseconds(quietPeriod);
+
         if (options?["testDelayMs"] is JObject delays)
         {
             // Test-only hook: makes the named requests slow so that tests can cancel them deterministically.
@@ -34,8 +37,9 @@ public sealed class LifecycleHandler(ServerSession session, Action exit)
 
         if (request.ProcessId is { } processId) session.WatchClientProcess?.Invoke(processId);
 
-        context.Logger.LogInformation("Initialized for {Client} {Version}: position encoding {Encoding}, push diagnostics {Push}, log level {Level}",
-            request.ClientInfo?.Name ?? "an unnamed client", request.ClientInfo?.Version ?? "", session.Converter.EncodingName, session.PushDiagnostics, session.LogLevels.Level);
+        context.Logger.LogInformation("Initialized for {Client} {Version}: position encoding {Encoding}, push diagnostics {Push}, diagnostics delay {Delay} ms, log level {Level}",
+            request.ClientInfo?.Name ?? "an unnamed client", request.ClientInfo?.Version ?? "", session.Converter.EncodingName, session.PushDiagnostics,
+            session.DiagnosticsDelay.TotalMilliseconds, session.LogLevels.Level);
 
         return new InitializeResult
         {

@@ -1,0 +1,306 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using PaperLsp.Bench;
+using PaperLsp.LspBench;
+using PaperLsp.Syntax;
+using PaperLsp.Text;
+
+// Usage (after `dotnet build server/PaperLsp -c Release`):
+//   dotnet run -c Release --project bench/PaperLsp.LspBench -- [--kind default|unique] [--sizes 1k,10k,100k] [--edits 200] [--burst 50]
+//       [--requests 20] [--warmup 20] [--debounce-ms N] [--server path/to/paperlsp.dll] [--json results.json]
+var options = BenchOptions.Parse(args);
+Console.WriteLine($"server: {options.Server}");
+Console.WriteLine($"corpus: {options.Kind} (see bench/PaperLsp.Bench/Corpus.cs), edits {options.Edits} after {options.Warmup} warm-up, burst {options.Burst}, requests {options.Requests}");
+Console.WriteLine($"debounce: {(options.DebounceMs is { } ms ? $"{ms} ms requested (initializationOptions.diagnosticsDelayMs, env PAPERLSP_DIAGNOSTICS_DELAY_MS)" : "server default")}");
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+if (!File.Exists(options.Server))
+{
+    Console.Error.WriteLine($"server not found: {options.Server} (run `dotnet build server/PaperLsp -c Release`)");
+    return 2;
+}
+
+var results = new List<SizeResult>();
+foreach (var size in options.Sizes)
+{
+    var result = await Scenario.RunAsync(size, options);
+    results.Add(result);
+    result.Print();
+}
+
+Console.WriteLine();
+Console.WriteLine("| size | entries | MB | first diagnostics | edit p50 | edit p99 | edit max | burst: last edit -> diagnostics | burst versions published | documentSymbol p50 | semanticTokens/full p50 | VmHWM |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+foreach (var r in results) Console.WriteLine(r.MarkdownRow());
+if (options.JsonPath is { } path)
+{
+    await File.WriteAllTextAsync(path, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
+    Console.WriteLine($"wrote {path}");
+}
+return results.All(r => r.Error is null) ? 0 : 1;
+
+sealed record BenchOptions(string Server, string Kind, string[] Sizes, int Edits, int Burst, int Requests, int Warmup, int? DebounceMs, string? JsonPath)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        string? server = null, json = null;
+        var kind = "default";
+        string[] sizes = ["1k", "10k", "100k"];
+        int edits = 200, burst = 50, requests = 20, warmup = 20;
+        int? debounce = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--server": server = Path.GetFullPath(Next()); break;
+                case "--kind": kind = Next(); break;
+                case "--sizes": sizes = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
+                case "--edits": edits = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--burst": burst = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--requests": requests = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--warmup": warmup = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--debounce-ms": debounce = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--json": json = Path.GetFullPath(Next()); break;
+                default: throw new ArgumentException($"unknown option {args[i]}");
+            }
+        }
+        server ??= Path.Combine(RepositoryRoot(), "server", "PaperLsp", "bin", "Release", "net10.0", "paperlsp.dll");
+        return new BenchOptions(server, kind, sizes, edits, burst, requests, warmup, debounce, json);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "PaperLsp.sln"))) return dir.FullName;
+        return Directory.GetCurrentDirectory();
+    }
+}
+
+sealed class SizeResult
+{
+    public string Size { get; init; } = "";
+    public string Kind { get; init; } = "default";
+    public int Entries { get; set; }
+    public long Utf8Bytes { get; set; }
+    public int? DebounceMs { get; set; }
+    public double OpenSendMs { get; set; }
+    public double FirstDiagnosticsMs { get; set; }
+    public int FirstDiagnosticsCount { get; set; }
+    public double[] EditMs { get; set; } = [];
+    public int BurstEdits { get; set; }
+    public double BurstSendMs { get; set; }
+    public double BurstLastToDiagnosticsMs { get; set; }
+    public int[] BurstVersionsPublished { get; set; } = [];
+    public bool BurstOnlyLatest { get; set; }
+    public double[] DocumentSymbolMs { get; set; } = [];
+    public int DocumentSymbolBytes { get; set; }
+    public double[] SemanticTokensMs { get; set; } = [];
+    public int SemanticTokensBytes { get; set; }
+    public long PeakKiB { get; set; }
+    public long RssKiB { get; set; }
+    public string? Error { get; set; }
+
+    public static double Percentile(double[] values, double p)
+    {
+        if (values.Length == 0) return double.NaN;
+        var sorted = values.Order().ToArray();
+        var rank = (int)Math.Ceiling(p / 100 * sorted.Length) - 1; // nearest rank
+        return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
+    }
+
+    public void Print()
+    {
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(c, $"== {Kind}/{Size}: {Entries} entries, {Utf8Bytes / 1e6:F1} MB UTF-8"));
+        if (Error is not null) Console.WriteLine($"   ERROR: {Error}");
+        Console.WriteLine(string.Create(c, $"   didOpen -> first publishDiagnostics(v1): {FirstDiagnosticsMs:F1} ms ({FirstDiagnosticsCount} diagnostics; writing the didOpen message took {OpenSendMs:F1} ms)"));
+        Console.WriteLine(string.Create(c, $"   one-char didChange -> publishDiagnostics(that version), n={EditMs.Length}: p50 {Percentile(EditMs, 50):F2} ms, p90 {Percentile(EditMs, 90):F2} ms, p99 {Percentile(EditMs, 99):F2} ms, max {EditMs.DefaultIfEmpty(double.NaN).Max():F2} ms"));
+        Console.WriteLine(string.Create(c, $"   burst of {BurstEdits} edits (sent in {BurstSendMs:F1} ms): last edit -> its diagnostics {BurstLastToDiagnosticsMs:F1} ms; versions published: [{string.Join(",", BurstVersionsPublished)}]; only the latest: {BurstOnlyLatest}"));
+        Console.WriteLine(string.Create(c, $"   documentSymbol n={DocumentSymbolMs.Length}: p50 {Percentile(DocumentSymbolMs, 50):F1} ms, max {DocumentSymbolMs.DefaultIfEmpty(double.NaN).Max():F1} ms, response {DocumentSymbolBytes / 1e6:F2} MB"));
+        Console.WriteLine(string.Create(c, $"   semanticTokens/full n={SemanticTokensMs.Length}: p50 {Percentile(SemanticTokensMs, 50):F1} ms, max {SemanticTokensMs.DefaultIfEmpty(double.NaN).Max():F1} ms, response {SemanticTokensBytes / 1e6:F2} MB"));
+        Console.WriteLine(string.Create(c, $"   server memory: VmHWM {PeakKiB / 1024.0:F0} MiB, VmRSS at end {RssKiB / 1024.0:F0} MiB"));
+    }
+
+    public string MarkdownRow()
+    {
+        var c = CultureInfo.InvariantCulture;
+        return string.Create(c,
+            $"| {Kind}/{Size} | {Entries} | {Utf8Bytes / 1e6:F1} | {FirstDiagnosticsMs:F0} ms | {Percentile(EditMs, 50):F1} ms | {Percentile(EditMs, 99):F1} ms | {EditMs.DefaultIfEmpty(double.NaN).Max():F1} ms | {BurstLastToDiagnosticsMs:F1} ms | {(BurstOnlyLatest ? "only the last" : string.Join(",", BurstVersionsPublished))} | {Percentile(DocumentSymbolMs, 50):F1} ms | {Percentile(SemanticTokensMs, 50):F1} ms | {PeakKiB / 1024.0:F0} MiB |");
+    }
+}
+
+static class Scenario
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+
+    public static async Task<SizeResult> RunAsync(string size, BenchOptions options)
+    {
+        var text = Corpus.Text(size, options.Kind);
+        var local = PaperDocument.Parse(text);
+        var (insert, delete, _) = Corpus.MiddleTitleEdit(local);
+        var result = new SizeResult { Size = size, Kind = options.Kind, Entries = local.EntryCount, Utf8Bytes = Corpus.Utf8Bytes(size, options.Kind), DebounceMs = options.DebounceMs };
+        local = null;
+
+        var environment = new Dictionary<string, string>();
+        if (options.DebounceMs is { } debounce) environment["PAPERLSP_DIAGNOSTICS_DELAY_MS"] = debounce.ToString(CultureInfo.InvariantCulture);
+        var client = new LspClient(options.Server, environment);
+        var uri = $"file:///tmp/paperlsp-bench/{size}.papers";
+        var version = 1;
+        var inserted = false;
+        try
+        {
+            var initializationOptions = new Dictionary<string, object> { ["pushDiagnostics"] = true };
+            if (options.DebounceMs is { } ms) initializationOptions["diagnosticsDelayMs"] = ms;
+            await client.RequestAsync("initialize", new
+            {
+                processId = Environment.ProcessId,
+                clientInfo = new { name = "paperlsp-lspbench", version = "1" },
+                rootUri = (string?)null,
+                capabilities = new
+                {
+                    general = new { positionEncodings = new[] { "utf-16" } },
+                    textDocument = new
+                    {
+                        publishDiagnostics = new { versionSupport = true, relatedInformation = true },
+                        synchronization = new { didSave = true },
+                        documentSymbol = new { hierarchicalDocumentSymbolSupport = true },
+                        semanticTokens = new
+                        {
+                            requests = new { full = new { delta = true }, range = true },
+                            tokenTypes = Array.Empty<string>(),
+                            tokenModifiers = Array.Empty<string>(),
+                            formats = new[] { "relative" },
+                        },
+                    },
+                },
+                initializationOptions,
+            }, Timeout);
+            await client.NotifyAsync("initialized", new { });
+
+            // didOpen -> the first publishDiagnostics of version 1.
+            var openStart = await client.NotifyAsync("textDocument/didOpen", new { textDocument = new { uri, languageId = "papers", version, text } });
+            result.OpenSendMs = Stopwatch.GetElapsedTime(openStart).TotalMilliseconds;
+            text = "";
+            Corpus.Drop(size, options.Kind);
+            var first = WaitFor(client, version);
+            result.FirstDiagnosticsMs = Stopwatch.GetElapsedTime(openStart, first.Timestamp).TotalMilliseconds;
+            result.FirstDiagnosticsCount = first.Count;
+
+            async Task<(long Sent, Published Diagnostics)> EditAsync()
+            {
+                var change = inserted ? delete : insert;
+                inserted = !inserted;
+                version++;
+                var sent = await SendChangeAsync(client, uri, version, change);
+                return (sent, WaitFor(client, version));
+            }
+
+            // Warm-up (JIT, caches), not counted.
+            for (var i = 0; i < options.Warmup; i++) await EditAsync();
+
+            // Sequential: each edit waits for the diagnostics of its own version.
+            var edits = new double[options.Edits];
+            for (var i = 0; i < edits.Length; i++)
+            {
+                var (sent, published) = await EditAsync();
+                edits[i] = Stopwatch.GetElapsedTime(sent, published.Timestamp).TotalMilliseconds;
+            }
+            result.EditMs = edits;
+
+            // Burst: edits back to back; which versions get diagnostics, and how long after the last edit.
+            while (client.Diagnostics.TryTake(out _)) { }
+            var burstStart = Stopwatch.GetTimestamp();
+            long lastSent = 0;
+            for (var i = 0; i < options.Burst; i++)
+            {
+                var change = inserted ? delete : insert;
+                inserted = !inserted;
+                version++;
+                lastSent = await SendChangeAsync(client, uri, version, change);
+            }
+            result.BurstEdits = options.Burst;
+            result.BurstSendMs = Stopwatch.GetElapsedTime(burstStart, lastSent).TotalMilliseconds;
+            var published_ = new List<Published>();
+            while (true)
+            {
+                if (!client.Diagnostics.TryTake(out var p, Timeout)) throw new TimeoutException($"no diagnostics for burst version {version}");
+                published_.Add(p);
+                if (p.Version == version) { result.BurstLastToDiagnosticsMs = Stopwatch.GetElapsedTime(lastSent, p.Timestamp).TotalMilliseconds; break; }
+            }
+            // Anything else (a stale version arriving late) within a second?
+            while (client.Diagnostics.TryTake(out var late, TimeSpan.FromSeconds(1))) published_.Add(late);
+            result.BurstVersionsPublished = published_.Select(p => p.Version ?? -1).ToArray();
+            result.BurstOnlyLatest = published_.All(p => p.Version == version);
+
+            // Requests on the settled document.
+            var textDocument = new { textDocument = new { uri } };
+            var symbols = new double[options.Requests];
+            for (var i = 0; i < symbols.Length; i++)
+            {
+                var (sent, received, _, bytes) = await client.RequestAsync("textDocument/documentSymbol", textDocument, Timeout);
+                symbols[i] = Stopwatch.GetElapsedTime(sent, received).TotalMilliseconds;
+                result.DocumentSymbolBytes = bytes;
+            }
+            result.DocumentSymbolMs = symbols;
+            var tokens = new double[options.Requests];
+            for (var i = 0; i < tokens.Length; i++)
+            {
+                var (sent, received, _, bytes) = await client.RequestAsync("textDocument/semanticTokens/full", textDocument, Timeout);
+                tokens[i] = Stopwatch.GetElapsedTime(sent, received).TotalMilliseconds;
+                result.SemanticTokensBytes = bytes;
+            }
+            result.SemanticTokensMs = tokens;
+
+            (result.PeakKiB, result.RssKiB) = client.Memory();
+        }
+        catch (Exception exception)
+        {
+            result.Error = exception.Message;
+            lock (client.ServerLog)
+            {
+                var log = client.ServerLog.ToString();
+                Console.Error.WriteLine($"[{size}] {exception}\n--- server stderr (last 3000 chars) ---\n{log[Math.Max(0, log.Length - 3000)..]}");
+            }
+            try { (result.PeakKiB, result.RssKiB) = client.Memory(); } catch { }
+        }
+        finally
+        {
+            await client.DisposeAsync();
+        }
+        return result;
+    }
+
+    private static Task<long> SendChangeAsync(LspClient client, string uri, int version, TextChange change)
+    {
+        var range = change.Range!.Value;
+        return client.NotifyAsync("textDocument/didChange", new
+        {
+            textDocument = new { uri, version },
+            contentChanges = new[]
+            {
+                new
+                {
+                    range = new
+                    {
+                        start = new { line = range.Start.Line, character = range.Start.Character },
+                        end = new { line = range.End.Line, character = range.End.Character },
+                    },
+                    text = change.Text,
+                },
+            },
+        });
+    }
+
+    /// <summary>The first publishDiagnostics for <paramref name="version"/>; older versions are skipped.</summary>
+    private static Published WaitFor(LspClient client, int version)
+    {
+        while (true)
+        {
+            if (!client.Diagnostics.TryTake(out var published, Timeout))
+                throw new TimeoutException($"no publishDiagnostics for version {version} within {Timeout}");
+            if (published.Version == version) return published;
+            if (published.Version > version) throw new InvalidOperationException($"diagnostics for version {published.Version} while waiting for {version}");
+        }
+    }
+}
