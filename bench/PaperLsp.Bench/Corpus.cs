@@ -11,9 +11,8 @@ namespace PaperLsp.Bench;
 /// The inputs every benchmark uses, generated deterministically (seed 42) by <see cref="SyntheticList"/> with its default
 /// options (the sample's proportions, 15% hard-shaped titles and names, LF).
 /// Sizes are named: "1k", "10k", "100k" entries, or "50MB" (<see cref="SyntheticList.GenerateLarge"/>, at least 50,000,000 UTF-8 bytes).
-/// Two kinds: "default" is the generator's output as is; its template titles collide, so the list has duplicate
-/// titles (about 0.25 duplicate findings per entry at 100k). "unique" is the same stream with every entry whose title key
-/// was already seen left out (generated until there are enough), so it has almost no findings.
+/// Two kinds: "default" has one entry in a hundred pasted a second time (the copy's title sometimes differs in case or
+/// punctuation), as curated lists do; "unique" has no repeated titles at all, so it has almost no findings.
 /// </summary>
 public static class Corpus
 {
@@ -32,23 +31,13 @@ public static class Corpus
     public static string Text(string size, string kind = "default") => texts.GetOrAdd($"{kind}/{size}", _ => (kind, size) switch
     {
         ("default", "50MB") => SyntheticList.GenerateLarge(50_000_000, Seed),
-        ("default", _) => SyntheticList.Generate(EntryCount(size), Seed),
-        ("unique", _) => Unique(EntryCount(size)),
+        ("default", _) => SyntheticList.Generate(EntryCount(size), Seed, Realistic),
+        ("unique", _) => SyntheticList.Generate(EntryCount(size), Seed),
         _ => throw new ArgumentException($"unknown corpus {kind}/{size}"),
     });
 
-    private static string Unique(int count)
-    {
-        for (var factor = 2; ; factor *= 2)
-        {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var entries = SyntheticList.GenerateEntries(count * factor, Seed)
-                .Where(entry => seen.Add(TitleKey.Normalize(entry.Title)))
-                .Take(count)
-                .ToList();
-            if (entries.Count == count) return SyntheticList.Render(entries, SyntheticOptions.Default);
-        }
-    }
+    /// <summary>One entry in a hundred is an earlier paper pasted again.</summary>
+    public static readonly SyntheticOptions Realistic = new(DuplicateRate: 0.01);
 
     public static long Utf8Bytes(string size, string kind = "default") => Encoding.UTF8.GetByteCount(Text(size, kind));
 

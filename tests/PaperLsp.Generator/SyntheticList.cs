@@ -111,6 +111,9 @@ public static class SyntheticList
         private readonly Rng _r;
         private readonly SyntheticOptions _o;
         private readonly List<GeneratedEntry> _emitted = new();
+        // Real lists repeat a title only when someone pasted a paper twice; template titles collide by chance at scale,
+        // so a fresh title that equals an earlier one up to case and punctuation is drawn again.
+        private readonly HashSet<string> _titleKeys = new(StringComparer.Ordinal);
 
         public EntryFactory(int seed, SyntheticOptions options)
         {
@@ -123,6 +126,7 @@ public static class SyntheticList
             var r = _r;
             GeneratedEntry e = _emitted.Count > 0 && r.Chance(_o.DuplicateRate) ? Duplicate() : Fresh();
             _emitted.Add(e);
+            _titleKeys.Add(TitleKey(e.Title));
             return e;
         }
 
@@ -130,6 +134,8 @@ public static class SyntheticList
         {
             var r = _r;
             string title = Titles.Make(r, r.Chance(_o.HardCaseRate), out string? method);
+            for (var retry = 0; retry < 50 && _titleKeys.Contains(TitleKey(title)); retry++)
+                title = Titles.Make(r, r.Chance(_o.HardCaseRate), out method);
             bool etAl = r.Chance(_o.EtAlRate);
             int count = etAl
                 ? (r.Chance(0.9) ? 3 : r.Range(1, 2))
@@ -159,6 +165,9 @@ public static class SyntheticList
             string abs = r.Chance(0.5) ? orig.Abstract : Abstracts.Make(r, Titles.InventMethod(r));
             return new GeneratedEntry(title, orig.Authors, orig.EtAl, affs, score, cat, date, code, abs);
         }
+
+        private static string TitleKey(string title) =>
+            string.Concat(title.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant));
 
         private IReadOnlyList<string> MakeAffiliations()
         {

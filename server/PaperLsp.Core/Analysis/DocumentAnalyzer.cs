@@ -67,10 +67,9 @@ public static class DocumentAnalyzer
             cancellationToken.ThrowIfCancellationRequested();
             var copies = group.ToList();
             if (copies.Count < 2) continue;
-            // Linear in the group's size even when one title is pasted thousands of times: texts are counted once,
-            // and each message names at most a few of the other copies.
-            var texts = copies.Select(copy => copy.Node.GetText().TrimEnd('\r', '\n')).ToList();
-            var textCounts = texts.GroupBy(text => text, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            // Linear in the group's size even when one title is pasted thousands of times: exact copies are found by
+            // hash (the first other copy in a bucket of identical texts answers), and each message names a few copies.
+            var sameText = copies.ToLookup(copy => copy.Node.TextHash);
             for (var i = 0; i < copies.Count; i++)
             {
                 var entry = copies[i];
@@ -79,7 +78,8 @@ public static class DocumentAnalyzer
                 var unnamed = copies.Count - 1 - Math.Min(others.Count, MaxNamedLines);
                 if (unnamed > 0) lines += $" and {unnamed} more";
                 var plural = copies.Count > 2 ? "s" : "";
-                var how = textCounts[texts[i]] > 1 ? "an exact copy" : "the same title up to case and punctuation";
+                var exact = sameText[entry.Node.TextHash].Any(other => other.StartLine != entry.StartLine && other.Node.HasSameText(entry.Node));
+                var how = exact ? "an exact copy" : "the same title up to case and punctuation";
                 var message = $"Duplicate paper: '{Shorten(entry.Title)}' also appears at line{plural} {lines} ({how}). " +
                               $"Delete one copy, or if they are different papers, write '// {DirectiveReader.IgnoreNext} {DiagnosticCatalog.DuplicateEntry.Code}' above this entry.";
                 var related = others.Select(other => new RelatedLocation(other.TitleRange, $"Other copy, line {other.HeaderLine + 1}")).ToList();

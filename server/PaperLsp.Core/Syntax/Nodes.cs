@@ -170,6 +170,27 @@ public sealed class EntryNode : ItemNode
         TitleKeyHash = string.GetHashCode(TitleKey, StringComparison.Ordinal);
     }
 
+    private int textHash;
+
+    /// <summary>Hash of the entry's lines (not their line ends), computed once: exact copies are found without copying text.</summary>
+    internal int TextHash
+    {
+        get
+        {
+            if (textHash == 0)
+            {
+                var hash = new HashCode();
+                foreach (var line in Lines) hash.Add(line, StringComparer.Ordinal);
+                textHash = hash.ToHashCode() | 1;
+            }
+            return textHash;
+        }
+    }
+
+    /// <summary>Whether <paramref name="other"/> has exactly this entry's lines (line ends aside).</summary>
+    internal bool HasSameText(EntryNode other) =>
+        ReferenceEquals(this, other) || (TextHash == other.TextHash && Lines.AsSpan().SequenceEqual(other.Lines));
+
     /// <summary>Hash of <see cref="TitleKey"/>, kept so whole-file duplicate searches compare integers.</summary>
     internal int TitleKeyHash { get; }
 
