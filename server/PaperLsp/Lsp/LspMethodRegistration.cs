@@ -23,7 +23,7 @@ public sealed record LspMethodRegistration(
 {
     public static LspMethodRegistration Request<TParams, TResult>(string method, Execution execution,
         Func<TParams, RequestContext, CancellationToken, TResult> handler, Action<TParams>? onArrival = null) where TParams : class =>
-        new(method, true, execution, typeof(TParams), (p, context, ct) => handler((TParams)p, context, ct),
+        new(method, true, execution, typeof(TParams), (p, context, ct) => RawJson.From(handler((TParams)p, context, ct)),
             onArrival is null ? null : p => onArrival((TParams)p));
 
     public static LspMethodRegistration Notification<TParams>(string method, Execution execution,

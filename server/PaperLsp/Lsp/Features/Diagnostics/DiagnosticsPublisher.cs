@@ -68,7 +68,8 @@ public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue que
         if (session.PushDiagnostics)
         {
             logger.LogDebug("Publishing {Count} diagnostics for {Uri} version {Version}", items.Length, uri, snapshot.Version);
-            _ = session.NotifyAsync(Methods.PublishDiagnostics, new PublishDiagnosticsParams { Uri = uri, Version = snapshot.Version, Diagnostics = items });
+            // Shaped as PublishDiagnosticsParams; built as raw JSON because a list can carry thousands of findings.
+            _ = session.NotifyAsync(Methods.PublishDiagnostics, RawJson.Object(("uri", uri), ("version", snapshot.Version), ("diagnostics", items)));
         }
         return true;
     }
