@@ -62,30 +62,49 @@ public static class DocumentAnalyzer
             .Where(entry => !DirectivesFor(document, entry.Item).Any(d => d.Covers(DiagnosticCatalog.DuplicateEntry.Code)))
             .GroupBy(entry => entry.Node.TitleKey, StringComparer.Ordinal);
 
+        var seenKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in groups)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var copies = group.ToList();
             if (copies.Count < 2) continue;
-            // Linear in the group's size even when one title is pasted thousands of times: exact copies are found by
-            // hash (the first other copy in a bucket of identical texts answers), and each message names a few copies.
-            var sameText = copies.ToLookup(copy => copy.Node.TextHash);
-            for (var i = 0; i < copies.Count; i++)
+            seenKeys.Add(group.Key);
+            // A keystroke leaves almost every group as it was (same entries at the same lines): reuse its findings.
+            if (titles.Findings.TryGetValue(group.Key, out var cached) && cached.Matches(copies))
             {
-                var entry = copies[i];
-                var others = Nearest(copies, i, MaxRelated);
-                var lines = string.Join(", ", others.Take(MaxNamedLines).Select(other => (other.HeaderLine + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-                var unnamed = copies.Count - 1 - Math.Min(others.Count, MaxNamedLines);
-                if (unnamed > 0) lines += $" and {unnamed} more";
-                var plural = copies.Count > 2 ? "s" : "";
-                var exact = sameText[entry.Node.TextHash].Any(other => other.StartLine != entry.StartLine && other.Node.HasSameText(entry.Node));
-                var how = exact ? "an exact copy" : "the same title up to case and punctuation";
-                var message = $"Duplicate paper: '{Shorten(entry.Title)}' also appears at line{plural} {lines} ({how}). " +
-                              $"Delete one copy, or if they are different papers, write '// {DirectiveReader.IgnoreNext} {DiagnosticCatalog.DuplicateEntry.Code}' above this entry.";
-                var related = others.Select(other => new RelatedLocation(other.TitleRange, $"Other copy, line {other.HeaderLine + 1}")).ToList();
-                results.Add(new PaperDiagnostic(DiagnosticCatalog.DuplicateEntry, entry.TitleRange, message, related));
+                results.AddRange(cached.Diagnostics);
+                continue;
             }
+            var diagnostics = DuplicateFindings(copies);
+            titles.Findings[group.Key] = new TitleIndex.GroupFindings(copies.Select(c => c.Node).ToArray(), copies.Select(c => c.StartLine).ToArray(), diagnostics);
+            results.AddRange(diagnostics);
         }
+        foreach (var stale in titles.Findings.Keys.Where(key => !seenKeys.Contains(key)).ToList()) titles.Findings.Remove(stale);
+    }
+
+    /// <summary>The findings of one group of copies, in document order.</summary>
+    private static PaperDiagnostic[] DuplicateFindings(List<EntrySyntax> copies)
+    {
+        // Linear in the group's size even when one title is pasted thousands of times: exact copies are found by
+        // hash (the first other copy in a bucket of identical texts answers), and each message names a few copies.
+        var sameText = copies.ToLookup(copy => copy.Node.TextHash);
+        var diagnostics = new PaperDiagnostic[copies.Count];
+        for (var i = 0; i < copies.Count; i++)
+        {
+            var entry = copies[i];
+            var others = Nearest(copies, i, MaxRelated);
+            var lines = string.Join(", ", others.Take(MaxNamedLines).Select(other => (other.HeaderLine + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            var unnamed = copies.Count - 1 - Math.Min(others.Count, MaxNamedLines);
+            if (unnamed > 0) lines += $" and {unnamed} more";
+            var plural = copies.Count > 2 ? "s" : "";
+            var exact = sameText[entry.Node.TextHash].Any(other => other.StartLine != entry.StartLine && other.Node.HasSameText(entry.Node));
+            var how = exact ? "an exact copy" : "the same title up to case and punctuation";
+            var message = $"Duplicate paper: '{Shorten(entry.Title)}' also appears at line{plural} {lines} ({how}). " +
+                          $"Delete one copy, or if they are different papers, write '// {DirectiveReader.IgnoreNext} {DiagnosticCatalog.DuplicateEntry.Code}' above this entry.";
+            var related = others.Select(other => new RelatedLocation(other.TitleRange, $"Other copy, line {other.HeaderLine + 1}")).ToList();
+            diagnostics[i] = new PaperDiagnostic(DiagnosticCatalog.DuplicateEntry, entry.TitleRange, message, related);
+        }
+        return diagnostics;
     }
 
     private const int MaxNamedLines = 5;

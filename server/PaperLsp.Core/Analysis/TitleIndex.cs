@@ -19,6 +19,20 @@ public sealed class TitleIndex
         return index;
     }
 
+    /// <summary>The findings last computed for each duplicated title, reused while the group's entries and lines stay the same.</summary>
+    internal Dictionary<string, GroupFindings> Findings { get; } = new(StringComparer.Ordinal);
+
+    internal sealed record GroupFindings(EntryNode[] Nodes, int[] StartLines, PaperDiagnostic[] Diagnostics)
+    {
+        public bool Matches(List<EntrySyntax> copies)
+        {
+            if (copies.Count != Nodes.Length) return false;
+            for (var i = 0; i < copies.Count; i++)
+                if (!ReferenceEquals(copies[i].Node, Nodes[i]) || copies[i].StartLine != StartLines[i]) return false;
+            return true;
+        }
+    }
+
     /// <summary>Title keys that more than one entry has.</summary>
     public IReadOnlySet<string> DuplicatedKeys => duplicated;
 

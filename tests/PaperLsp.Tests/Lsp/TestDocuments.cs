@@ -34,8 +34,13 @@ internal static class TestDocuments
 
     public static string Seed => File.ReadAllText(TestPaths.SeedPapers);
 
+    /// <summary>
+    /// A session for handler tests, which call handlers directly instead of through the ordered queue. Pushed diagnostics
+    /// are held back for an hour so that no background analysis runs against the store while a test edits it; tests
+    /// that want diagnostics ask the publisher for them.
+    /// </summary>
     public static ServerSession NewSession(PositionEncoding encoding = PositionEncoding.Utf16) =>
-        new(new LanguageServerOptions(), NullLoggerFactory.Instance, new LogLevelSwitch(), (_, _) => Task.CompletedTask)
+        new(new LanguageServerOptions { DiagnosticsDelay = TimeSpan.FromHours(1) }, NullLoggerFactory.Instance, new LogLevelSwitch(), (_, _) => Task.CompletedTask)
         {
             Converter = new ProtocolConverter(encoding),
         };
