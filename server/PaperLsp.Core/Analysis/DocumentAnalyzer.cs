@@ -38,7 +38,14 @@ public static class DocumentAnalyzer
         if (!SilencedInFile(DiagnosticCatalog.DuplicateEntry.Code))
             AddDuplicates(document, titles, results, cancellationToken);
 
-        results.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
+        // A total order, so the same document always lists its findings the same way, however they were found.
+        results.Sort((a, b) =>
+        {
+            var byStart = a.Range.Start.CompareTo(b.Range.Start);
+            if (byStart != 0) return byStart;
+            var byCode = string.CompareOrdinal(a.Code, b.Code);
+            return byCode != 0 ? byCode : a.Range.End.CompareTo(b.Range.End);
+        });
         return results;
     }
 
@@ -56,17 +63,15 @@ public static class DocumentAnalyzer
     private static void AddDuplicates(PaperDocument document, TitleIndex titles, List<PaperDiagnostic> results, CancellationToken cancellationToken)
     {
         if (titles.DuplicatedKeys.Count == 0) return;
-        var hashes = titles.DuplicatedKeys.Select(key => string.GetHashCode(key, StringComparison.Ordinal)).ToHashSet();
-        var groups = document.FindEntriesByTitleHash(hashes)
-            .Where(entry => titles.DuplicatedKeys.Contains(entry.Node.TitleKey))
-            .Where(entry => !DirectivesFor(document, entry.Item).Any(d => d.Covers(DiagnosticCatalog.DuplicateEntry.Code)))
-            .GroupBy(entry => entry.Node.TitleKey, StringComparer.Ordinal);
+        var groups = titles.Groups(document)
+            .Select(group => (group.Key, Copies: group.Copies.Where(entry => !DirectivesFor(document, entry.Item).Any(d => d.Covers(DiagnosticCatalog.DuplicateEntry.Code))).ToList()))
+            .ToList();
 
         var seenKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in groups)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var copies = group.ToList();
+            var copies = group.Copies;
             if (copies.Count < 2) continue;
             seenKeys.Add(group.Key);
             // A keystroke leaves almost every group as it was (same entries at the same lines): reuse its findings.

@@ -3,19 +3,36 @@ using PaperLsp.Syntax;
 namespace PaperLsp.Analysis;
 
 /// <summary>
-/// Counts entries by title key and follows a document edit by edit through <see cref="ItemDelta"/>, so finding the
-/// duplicated titles of a 100,000-entry list costs the size of the edit, not of the list.
+/// Counts entries by title key, and knows where the entries of each duplicated title are, following a document edit by
+/// edit through <see cref="ItemDelta"/>: finding the duplicates of a 100,000-entry list costs the size of the edit and
+/// of the duplicate groups, not of the list.
 /// Not thread-safe: one owner applies deltas in document order.
 /// </summary>
 public sealed class TitleIndex
 {
     private readonly Dictionary<string, int> counts = new(StringComparer.Ordinal);
+
+    /// <summary>Duplicated keys and their entries with first lines, in no particular order; null until located.</summary>
+    private readonly Dictionary<string, List<(EntryNode Node, int StartLine)>?> members = new(StringComparer.Ordinal);
     private readonly HashSet<string> duplicated = new(StringComparer.Ordinal);
 
     public static TitleIndex Build(PaperDocument document)
     {
         var index = new TitleIndex();
-        foreach (var entry in document.Entries) index.Add(entry.Node);
+        var lines = new Dictionary<string, List<(EntryNode, int)>>(StringComparer.Ordinal);
+        foreach (var entry in document.Entries)
+        {
+            if (entry.Node.TitleKey.Length == 0) continue;
+            index.counts[entry.Node.TitleKey] = index.counts.GetValueOrDefault(entry.Node.TitleKey) + 1;
+            if (!lines.TryGetValue(entry.Node.TitleKey, out var list)) lines[entry.Node.TitleKey] = list = new List<(EntryNode, int)>(1);
+            list.Add((entry.Node, entry.StartLine));
+        }
+        foreach (var (key, list) in lines)
+            if (list.Count > 1)
+            {
+                index.members[key] = list;
+                index.duplicated.Add(key);
+            }
         return index;
     }
 
@@ -36,12 +53,55 @@ public sealed class TitleIndex
     /// <summary>Title keys that more than one entry has.</summary>
     public IReadOnlySet<string> DuplicatedKeys => duplicated;
 
+    /// <summary>The entries of each duplicated title, in document order, located in <paramref name="document"/> where needed.</summary>
+    internal IEnumerable<(string Key, List<EntrySyntax> Copies)> Groups(PaperDocument document)
+    {
+        var unlocated = members.Where(pair => pair.Value is null).Select(pair => pair.Key).ToList();
+        if (unlocated.Count > 0)
+        {
+            // A title that just became duplicated: find its older copies once; from then on edits keep their lines.
+            var hashes = unlocated.Select(key => string.GetHashCode(key, StringComparison.Ordinal)).ToHashSet();
+            foreach (var key in unlocated) members[key] = [];
+            foreach (var entry in document.FindEntriesByTitleHash(hashes))
+                if (members.TryGetValue(entry.Node.TitleKey, out var list) && unlocated.Contains(entry.Node.TitleKey)) list!.Add((entry.Node, entry.StartLine));
+        }
+        foreach (var (key, list) in members)
+        {
+            var copies = list!.Select(member => new EntrySyntax(member.Node, member.StartLine)).ToList();
+            copies.Sort((a, b) => a.StartLine.CompareTo(b.StartLine));
+            yield return (key, copies);
+        }
+    }
+
     public void Apply(ItemDelta delta)
     {
+        var removedLines = 0;
         foreach (var item in delta.Removed)
+        {
+            removedLines += item.LineCount;
             if (item is EntryNode entry) Remove(entry);
+        }
+        var addedLines = delta.Added.Sum(item => item.LineCount);
+
+        // Entries after the edit move by the difference in lines.
+        var shift = addedLines - removedLines;
+        if (shift != 0)
+        {
+            var after = delta.StartLine + removedLines;
+            foreach (var list in members.Values)
+            {
+                if (list is null) continue;
+                for (var i = 0; i < list.Count; i++)
+                    if (list[i].StartLine >= after) list[i] = (list[i].Node, list[i].StartLine + shift);
+            }
+        }
+
+        var line = delta.StartLine;
         foreach (var item in delta.Added)
-            if (item is EntryNode entry) Add(entry);
+        {
+            if (item is EntryNode entry) Add(entry, line);
+            line += item.LineCount;
+        }
     }
 
     /// <summary>Brings the index from the document it knows to <paramref name="document"/>; null deltas mean a fresh parse.</summary>
@@ -52,12 +112,17 @@ public sealed class TitleIndex
         return index;
     }
 
-    private void Add(EntryNode entry)
+    private void Add(EntryNode entry, int startLine)
     {
         if (entry.TitleKey.Length == 0) return;
         var count = counts.GetValueOrDefault(entry.TitleKey) + 1;
         counts[entry.TitleKey] = count;
-        if (count == 2) duplicated.Add(entry.TitleKey);
+        if (count == 2)
+        {
+            members[entry.TitleKey] = null; // the older copy is located when the groups are next read
+            duplicated.Add(entry.TitleKey);
+        }
+        else if (count > 2 && members[entry.TitleKey] is { } list) list.Add((entry, startLine));
     }
 
     private void Remove(EntryNode entry)
@@ -66,6 +131,11 @@ public sealed class TitleIndex
         var count = counts.GetValueOrDefault(entry.TitleKey) - 1;
         if (count <= 0) counts.Remove(entry.TitleKey);
         else counts[entry.TitleKey] = count;
-        if (count < 2) duplicated.Remove(entry.TitleKey);
+        if (count < 2)
+        {
+            members.Remove(entry.TitleKey);
+            duplicated.Remove(entry.TitleKey);
+        }
+        else if (members[entry.TitleKey] is { } list) list.RemoveAll(member => ReferenceEquals(member.Node, entry));
     }
 }

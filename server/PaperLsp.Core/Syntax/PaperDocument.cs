@@ -3,8 +3,8 @@ using PaperLsp.Text;
 
 namespace PaperLsp.Syntax;
 
-/// <summary>What an edit did to the item sequence: the items from <see cref="Index"/> on were replaced.</summary>
-public sealed record ItemDelta(int Index, IReadOnlyList<ItemNode> Removed, IReadOnlyList<ItemNode> Added);
+/// <summary>What an edit did to the item sequence: from item <see cref="Index"/>, which started at <see cref="StartLine"/>, <see cref="Removed"/> were replaced by <see cref="Added"/>.</summary>
+public sealed record ItemDelta(int Index, int StartLine, IReadOnlyList<ItemNode> Removed, IReadOnlyList<ItemNode> Added);
 
 /// <summary>
 /// An immutable snapshot of a paper-list file: its items (entries, comments, headings, blank and stray lines) in a
@@ -182,7 +182,7 @@ public sealed class PaperDocument
             if (removed.Count == resumeIndex - restartIndex) break;
             removed.Add(item);
         }
-        return new PaperDocument(tree.Replace(restartIndex, removed.Count, added), new ItemDelta(restartIndex, removed, added));
+        return new PaperDocument(tree.Replace(restartIndex, removed.Count, added), new ItemDelta(restartIndex, restartLine, removed, added));
     }
 
     private PaperDocument Replaced(string text)
@@ -190,7 +190,7 @@ public sealed class PaperDocument
         var fresh = Parse(text);
         var removed = tree.Enumerate().Select(pair => pair.Item).ToList();
         var added = fresh.tree.Enumerate().Select(pair => pair.Item).ToList();
-        return new PaperDocument(fresh.tree, new ItemDelta(0, removed, added));
+        return new PaperDocument(fresh.tree, new ItemDelta(0, 0, removed, added));
     }
 
     /// <summary>The new document's lines during a reparse: old lines before and after the edit, spliced lines inside it.</summary>

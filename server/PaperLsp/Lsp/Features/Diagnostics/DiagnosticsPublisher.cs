@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using Microsoft.Extensions.Logging;
 using PaperLsp.Analysis;
 using PaperLsp.Lsp.Protocol;
@@ -21,8 +24,19 @@ namespace PaperLsp.Lsp.Features;
 public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue queue)
 {
     private readonly ConcurrentDictionary<string, CancellationTokenSource> pending = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (long Revision, Diagnostic[] Items)> cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Revision, Diagnostic[] Items, string Json)> cache = new(StringComparer.Ordinal);
     private readonly ILogger logger = session.LoggerFactory.CreateLogger<DiagnosticsPublisher>();
+
+    /// <summary>
+    /// Each finding converted to LSP and to JSON once: the analyzer hands back the same finding objects for what an edit
+    /// did not touch (duplicate groups at unchanged lines), so a keystroke in a list with thousands of findings converts
+    /// and serialises only the new ones. Keyed weakly, so findings of old versions are collected.
+    /// </summary>
+    private readonly ConditionalWeakTable<PaperDiagnostic, Converted> converted = new();
+
+    private sealed record Converted(ProtocolConverter Converter, Diagnostic Item, string Json);
+
+    private static readonly JsonSerializerSettings JsonSettings = new() { NullValueHandling = NullValueHandling.Ignore };
 
     public void CancelPending(string uri)
     {
@@ -64,26 +78,43 @@ public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue que
     private bool Publish(string uri, CancellationToken cancellationToken)
     {
         if (session.Store.Get(uri) is not { } snapshot) return false;
-        var items = Compute(snapshot, cancellationToken);
+        var (items, json) = ComputeWithJson(snapshot, cancellationToken);
         if (session.PushDiagnostics)
         {
             logger.LogDebug("Publishing {Count} diagnostics for {Uri} version {Version}", items.Length, uri, snapshot.Version);
-            // Shaped as PublishDiagnosticsParams; built as raw JSON because a list can carry thousands of findings.
-            _ = session.NotifyAsync(Methods.PublishDiagnostics, RawJson.Object(("uri", uri), ("version", snapshot.Version), ("diagnostics", items)));
+            // Shaped as PublishDiagnosticsParams; the array is the findings' cached JSON joined.
+            _ = session.NotifyAsync(Methods.PublishDiagnostics, RawJson.Object(("uri", uri), ("version", snapshot.Version), ("diagnostics", new JRaw(json))));
         }
         return true;
     }
 
     /// <summary>The diagnostics of a snapshot, from the cache when it is that snapshot's. Only on exclusive queue items.</summary>
-    public Diagnostic[] Compute(DocumentSnapshot snapshot, CancellationToken cancellationToken)
+    public Diagnostic[] Compute(DocumentSnapshot snapshot, CancellationToken cancellationToken) => ComputeWithJson(snapshot, cancellationToken).Items;
+
+    private (Diagnostic[] Items, string Json) ComputeWithJson(DocumentSnapshot snapshot, CancellationToken cancellationToken)
     {
-        if (cache.TryGetValue(snapshot.Uri, out var cached) && cached.Revision == snapshot.Revision) return cached.Items;
+        if (cache.TryGetValue(snapshot.Uri, out var cached) && cached.Revision == snapshot.Revision) return (cached.Items, cached.Json);
         var titles = session.Store.GetTitleIndex(snapshot.Uri);
         var findings = DocumentAnalyzer.Analyze(snapshot.Document, titles, cancellationToken);
         var converter = session.Converter;
-        var items = findings.Select(finding => converter.ToLsp(snapshot.Document, snapshot.Uri, finding)).ToArray();
-        cache[snapshot.Uri] = (snapshot.Revision, items);
-        return items;
+        var items = new Diagnostic[findings.Count];
+        var json = new System.Text.StringBuilder("[");
+        for (var i = 0; i < findings.Count; i++)
+        {
+            var finding = findings[i];
+            if (!converted.TryGetValue(finding, out var entry) || entry.Converter != converter)
+            {
+                var item = converter.ToLsp(snapshot.Document, snapshot.Uri, finding);
+                entry = new Converted(converter, item, JsonConvert.SerializeObject(item, JsonSettings));
+                converted.AddOrUpdate(finding, entry);
+            }
+            items[i] = entry.Item;
+            if (i > 0) json.Append(',');
+            json.Append(entry.Json);
+        }
+        var text = json.Append(']').ToString();
+        cache[snapshot.Uri] = (snapshot.Revision, items, text);
+        return (items, text);
     }
 
     /// <summary>On didClose: stop pending work, forget the cache, and clear the client's list.</summary>
