@@ -79,6 +79,8 @@ public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue que
     {
         if (session.Store.Get(uri) is not { } snapshot) return false;
         var (items, json) = ComputeWithJson(snapshot, cancellationToken);
+        // A change that arrived while this ran makes these findings stale: its own analysis will publish.
+        if (cancellationToken.IsCancellationRequested) return false;
         if (session.PushDiagnostics)
         {
             logger.LogDebug("Publishing {Count} diagnostics for {Uri} version {Version}", items.Length, uri, snapshot.Version);
