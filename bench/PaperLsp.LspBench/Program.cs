@@ -235,22 +235,20 @@ static class Scenario
 
             // Requests on the settled document.
             var textDocument = new { textDocument = new { uri } };
-            var symbols = new double[options.Requests];
-            for (var i = 0; i < symbols.Length; i++)
+            async Task<(double[] Ms, int Bytes)> TimeRequests(string method)
             {
-                var (sent, received, _, bytes) = await client.RequestAsync("textDocument/documentSymbol", textDocument, Timeout);
-                symbols[i] = Stopwatch.GetElapsedTime(sent, received).TotalMilliseconds;
-                result.DocumentSymbolBytes = bytes;
+                var times = new double[options.Requests];
+                var size = 0;
+                for (var i = 0; i < times.Length; i++)
+                {
+                    var (sent, received, _, bytes) = await client.RequestAsync(method, textDocument, Timeout);
+                    times[i] = Stopwatch.GetElapsedTime(sent, received).TotalMilliseconds;
+                    size = bytes;
+                }
+                return (times, size);
             }
-            result.DocumentSymbolMs = symbols;
-            var tokens = new double[options.Requests];
-            for (var i = 0; i < tokens.Length; i++)
-            {
-                var (sent, received, _, bytes) = await client.RequestAsync("textDocument/semanticTokens/full", textDocument, Timeout);
-                tokens[i] = Stopwatch.GetElapsedTime(sent, received).TotalMilliseconds;
-                result.SemanticTokensBytes = bytes;
-            }
-            result.SemanticTokensMs = tokens;
+            (result.DocumentSymbolMs, result.DocumentSymbolBytes) = await TimeRequests("textDocument/documentSymbol");
+            (result.SemanticTokensMs, result.SemanticTokensBytes) = await TimeRequests("textDocument/semanticTokens/full");
 
             (result.PeakKiB, result.RssKiB) = client.Memory();
         }
