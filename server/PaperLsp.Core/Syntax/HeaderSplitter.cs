@@ -71,7 +71,7 @@ public static class HeaderSplitter
         var bar = spacedBar >= start ? spacedBar + 1
             : mainEnd - start >= 2 && line[start] == '|' && char.IsWhiteSpace(line[start + 1]) ? start
             : -1;
-        if (bar >= 0 && !IsProse(line, bar + 1, mainEnd))
+        if (bar >= 0 && !IsProse(line, bar + 1, mainEnd) && StartsWithName(line, bar + 1, mainEnd))
         {
             var authorsStart = SkipSpaces(line, bar + 1, mainEnd);
             var listEnd = CutEtAl(line, authorsStart, mainEnd, out var etAlExplicit);
@@ -233,6 +233,27 @@ public static class HeaderSplitter
         var completeCamelCase = endsLower && hasInnerCapital;
         if (plural || longWord || completeCamelCase) return (left, confidence);
         return (right, BoundaryConfidence.Ambiguous);
+    }
+
+    /// <summary>
+    /// Whether the text after a bar reads like a list of names: no word starts in lower case but particles and
+    /// "et al.". An abstract that happens to contain " | " ("GLUE | SuperGLUE benchmarks.") is then not taken for a header,
+    /// while a writer's explicit separator is trusted with any names (Akyürek-𝔅, Zhang Wei).
+    /// </summary>
+    private static bool StartsWithName(string line, int start, int end)
+    {
+        var words = line.AsSpan(start, end - start);
+        var sawWord = false;
+        foreach (var range in words.SplitAny(" \t,"))
+        {
+            var word = words[range];
+            if (word.IsEmpty) continue;
+            sawWord = true;
+            if (!char.IsLower(word[0])) continue;
+            if (word is "et" or "al." or "al" || Names.Classify(word) == Names.TokenShape.Particle) continue;
+            return false;
+        }
+        return sawWord;
     }
 
     /// <summary>The last comma in [start, end) that separates list items: one followed by whitespace.</summary>

@@ -84,6 +84,25 @@ public class DiagnosticTests
     }
 
     [Test]
+    public void An_abstract_that_contains_a_bar_stays_an_abstract()
+    {
+        var text = "A Study of ThingsJane Doe, John Smith\nWe report results on GLUE | SuperGLUE benchmarks.\nAnother StudyAda Lovelace\nMore.";
+        var entries = PaperDocument.Parse(text).Entries.ToList();
+        Assert.That(entries.Select(e => e.Title), Is.EqualTo(new[] { "A Study of Things", "Another Study" }));
+        Assert.That(entries[0].Abstract, Is.EqualTo("We report results on GLUE | SuperGLUE benchmarks."));
+    }
+
+    [Test]
+    public void The_explicit_separator_names_the_boundary_even_where_inference_would_not()
+    {
+        var entry = PaperDocument.Parse("Ask MarcoPolo | Zhang Wei, Ian Reed et al. · mit\nAbstract.").Entries.Single();
+        Assert.That(entry.Title, Is.EqualTo("Ask MarcoPolo"));
+        Assert.That(entry.Authors.Select(a => a.Name), Is.EqualTo(new[] { "Zhang Wei", "Ian Reed" }));
+        Assert.That(entry.Node.EtAl, Is.True);
+        Assert.That(entry.Node.Confidence, Is.EqualTo(BoundaryConfidence.Certain));
+    }
+
+    [Test]
     public void Ignore_comment_silences_one_code_on_the_next_entry_only()
     {
         var text = $"// paperlsp-ignore PL0206\nA Study of ThingsJane Doe\n\nAnother StudyAda Lovelace\n";
