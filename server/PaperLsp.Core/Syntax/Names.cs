@@ -1,3 +1,4 @@
+using System.Text;
 namespace PaperLsp.Syntax;
 
 /// <summary>
@@ -115,12 +116,12 @@ internal static class Names
             return Classify(token[(dash + 1)..], strictInnerCapital);
 
         var first = token[0];
-        if (!IsNameStart(first)) return TokenShape.Invalid;
+        if (char.IsHighSurrogate(first) ? !IsLetterAt(token, 0) : !IsNameStart(first)) return TokenShape.Invalid;
 
         var allUpper = char.IsUpper(first);
         var innerCapitals = 0;
         var innerCapitalIndex = -1;
-        for (var i = 1; i < token.Length; i++)
+        for (var i = char.IsHighSurrogate(first) ? 2 : 1; i < token.Length; i++)
         {
             var c = token[i];
             if (c is '-' or '\'' or '\u2019')
@@ -132,8 +133,16 @@ internal static class Names
                 // "Help'Ludwig" is a quoted title running into a name.
                 if (c != '-' && char.IsUpper(next) && i > 2 && !ElidedPrefixes.Contains(token[..i].ToString())) return TokenShape.Invalid;
                 // Ji-ho and Young-soo write the second part in lower case; Jean-Luc and Cheng-I do not.
-                if (!char.IsLetter(next)) return TokenShape.Invalid;
+                if (!IsLetterAt(token, i + 1)) return TokenShape.Invalid;
+                if (char.IsHighSurrogate(next)) i++;
                 allUpper &= !char.IsLower(next);
+                i++;
+                continue;
+            }
+            if (char.IsHighSurrogate(c))
+            {
+                // A letter outside the Basic Multilingual Plane (𝔅, 𠀋): a letter like any other, never an inner capital.
+                if (!IsLetterAt(token, i)) return TokenShape.Invalid;
                 i++;
                 continue;
             }
@@ -209,6 +218,10 @@ internal static class Names
         ShortTitleWordLookup.Contains(fragment.Trim("'\u2019-"));
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ShortTitleWordLookup = ShortTitleWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Whether a letter starts at <paramref name="index"/>, reading a surrogate pair as one character.</summary>
+    private static bool IsLetterAt(ReadOnlySpan<char> token, int index) =>
+        Rune.DecodeFromUtf16(token[index..], out var rune, out _) == System.Buffers.OperationStatus.Done && Rune.IsLetter(rune);
 
     private static bool IsNameStart(char c) =>
         char.IsUpper(c) || (char.IsLetter(c) && !char.IsLower(c));

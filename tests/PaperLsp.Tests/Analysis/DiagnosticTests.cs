@@ -84,6 +84,14 @@ public class DiagnosticTests
     }
 
     [Test]
+    public void Names_with_letters_outside_the_basic_plane_are_names()
+    {
+        var entry = PaperDocument.Parse("A Study of 🚀 RocketsEkin Akyürek-𝔅, 𠀋 Zhang\nAbstract.").Entries.Single();
+        Assert.That(entry.Title, Is.EqualTo("A Study of 🚀 Rockets"));
+        Assert.That(entry.Authors.Select(a => a.Name), Is.EqualTo(new[] { "Ekin Akyürek-𝔅", "𠀋 Zhang" }));
+    }
+
+    [Test]
     public void An_abstract_that_contains_a_bar_stays_an_abstract()
     {
         var text = "A Study of ThingsJane Doe, John Smith\nWe report results on GLUE | SuperGLUE benchmarks.\nAnother StudyAda Lovelace\nMore.";
