@@ -196,6 +196,8 @@ public static class HeaderSplitter
             if (!char.IsUpper(c)) continue;
             var before = line[q - 1];
             var isWordEnd = char.IsLower(before) || char.IsDigit(before) || GlueAfterPunctuation.Contains(before)
+                // An emoji or a symbol ending the title: "Too Big? 🦜Emily M. Bender", "ChatGPT™Jane Doe".
+                || char.IsLowSurrogate(before) || char.IsSymbol(before)
                 // End of an acronym: GPT|John, NLP|J. Smith.
                 || (char.IsUpper(before) && q + 1 < segmentEnd && (char.IsLower(line[q + 1]) || line[q + 1] == '.') && !IsPluralAcronymEnd(line, q, segmentEnd));
             if (!isWordEnd) continue;
