@@ -8,7 +8,6 @@ namespace PaperLsp.Tests.Lsp;
 /// <summary>
 /// Formatting through the handler, against the contract of <c>Formatter.ComputeEdits</c>: edits are non-overlapping,
 /// in document order, in the original document's coordinates, and formatting the result again yields no edits.
-/// These fail with NotImplementedException until the formatter lands.
 /// </summary>
 public class FormattingHandlerTests
 {
