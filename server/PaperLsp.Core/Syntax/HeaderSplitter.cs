@@ -283,7 +283,7 @@ public static class HeaderSplitter
         {
             if (line[q - 1] != ' ' || !char.IsUpper(line[q])) continue;
             if (TrimEnd(line, titleStart, q) == titleStart) continue;
-            if (Names.Inspect(line.AsSpan(q, segmentEnd - q), allowSingleToken: false, out var tokens, out _, gluedToTitle: true) && tokens <= 4) found.Add(q);
+            if (Names.Inspect(line.AsSpan(q, segmentEnd - q), allowSingleToken: false, out var tokens, gluedToTitle: true) && tokens <= 4) found.Add(q);
         }
         return found;
     }

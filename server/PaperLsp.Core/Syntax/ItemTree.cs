@@ -163,8 +163,6 @@ internal sealed class ItemTree
         CollectFlagged(node.Right, own + node.Value.LineCount, results);
     }
 
-    public int FlaggedCount => root?.Flagged ?? 0;
-
     internal static ulong BloomBit(int hash) => 1UL << (hash & 63);
 
     /// <summary>Entries whose title-key hash is in <paramref name="hashes"/>, in order, with their first lines.</summary>

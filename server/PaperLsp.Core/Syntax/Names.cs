@@ -37,18 +37,17 @@ internal static class Names
     /// <paramref name="allowSingleToken"/>, because a lone capitalised word is as likely a title word.
     /// </summary>
     internal static bool IsPlausibleName(ReadOnlySpan<char> text, bool allowSingleToken, bool gluedToTitle = false) =>
-        Inspect(text, allowSingleToken, out _, out _, gluedToTitle);
+        Inspect(text, allowSingleToken, out _, gluedToTitle);
 
-    /// <summary>Like <see cref="IsPlausibleName"/>, also telling the token count and whether the first token has an inner capital (SouYoung).</summary>
+    /// <summary>Like <see cref="IsPlausibleName"/>, also telling the token count.</summary>
     /// <remarks>
     /// With <paramref name="gluedToTitle"/>, the first token is the one the title ran into, and an inner capital there
     /// (or in any token but the surname) needs a short or syllable-like prefix (Sou|Young, Hyeon|Jung), since a long
     /// word before it (Attention|John, Context|Yao) is the title's own CamelCase word.
     /// </remarks>
-    internal static bool Inspect(ReadOnlySpan<char> text, bool allowSingleToken, out int tokenCount, out bool firstTokenHasInnerCapital, bool gluedToTitle = false)
+    internal static bool Inspect(ReadOnlySpan<char> text, bool allowSingleToken, out int tokenCount, bool gluedToTitle = false)
     {
         tokenCount = 0;
-        firstTokenHasInnerCapital = false;
         if (text.Length == 0 || text.Length > MaxNameLength || char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) return false;
 
         var sawWord = false;
@@ -75,7 +74,6 @@ internal static class Names
                     break;
                 case TokenShape.InnerCapitalWord:
                     sawWord = true;
-                    if (isFirst) firstTokenHasInnerCapital = true;
                     break;
                 case TokenShape.AllCaps:
                     // "Wei ZHANG" writes a surname in capitals; a leading all-caps token is an acronym.

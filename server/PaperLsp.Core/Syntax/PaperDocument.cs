@@ -150,7 +150,7 @@ public sealed class PaperDocument
         var (_, restartIndex, restartLine) = tree.FindByLine(restartProbe);
         var strayAllowed = restartIndex > 0 && Parser.AllowsStrayAfter(tree.At(restartIndex - 1).Item);
 
-        var source = new SplicedLines(this, restartLine, firstLine, newLines, oldLastLine, delta);
+        var source = new SplicedLines(this, firstLine, newLines, delta);
         var parser = new Parser(source);
         var added = new List<ItemNode>();
         var line = restartLine;
@@ -194,7 +194,7 @@ public sealed class PaperDocument
     }
 
     /// <summary>The new document's lines during a reparse: old lines before and after the edit, spliced lines inside it.</summary>
-    private sealed class SplicedLines(PaperDocument old, int restartLine, int firstLine, LineBuffer splicedLines, int oldLastLine, int delta) : ILineSource
+    private sealed class SplicedLines(PaperDocument old, int firstLine, LineBuffer splicedLines, int delta) : ILineSource
     {
         public int Count { get; } = old.tree.LineCount + delta;
 
@@ -207,9 +207,6 @@ public sealed class PaperDocument
             line < firstLine ? old.GetLineEnding(line)
             : line < firstLine + splicedLines.Count ? splicedLines.Ending(line - firstLine)
             : old.GetLineEnding(line - delta);
-
-        // Kept for debugging: the restart line and the old last line bound what this source rewrites.
-        public override string ToString() => $"restart {restartLine}, spliced {firstLine}..{oldLastLine} (+{delta})";
     }
 }
 
