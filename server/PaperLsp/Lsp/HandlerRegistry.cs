@@ -22,6 +22,7 @@ public static class HandlerRegistry
         var foldingRange = new FoldingRangeHandler();
         var semanticTokens = new SemanticTokensHandler(session.Store);
         var formatting = new FormattingHandler();
+        var documentSummary = new DocumentSummaryHandler();
 
         return
         [
@@ -44,6 +45,8 @@ public static class HandlerRegistry
             Request<SemanticTokensRangeParams, SemanticTokens>(Methods.SemanticTokensRange, Execution.Concurrent, semanticTokens.Range),
             Request<DocumentFormattingParams, TextEdit[]>(Methods.Formatting, Execution.Concurrent, formatting.Format),
             Request<DocumentRangeFormattingParams, TextEdit[]>(Methods.RangeFormatting, Execution.Concurrent, formatting.FormatRange),
+
+            Request<DocumentSummaryParams, DocumentSummary?>(Methods.DocumentSummary, Execution.Concurrent, documentSummary.Handle),
         ];
     }
 }

@@ -60,15 +60,24 @@ public class HandlerTests
     }
 
     [Test]
-    public void Folding_ranges_cover_entries_abstracts_sections_and_comments()
+    public void Folding_ranges_cover_entries_from_their_header_sections_and_comments()
     {
         var (session, _, _) = Open(TestDocuments.Sections);
         var ranges = new FoldingRangeHandler().Handle(new FoldingRangeParams { TextDocument = TestDocuments.Id(Uri) }, RequestContext.For(session), default);
         Assert.That(ranges.Select(r => (r.StartLine, r.EndLine, r.Kind)), Is.EqualTo(new (int, int, string?)[]
         {
-            (0, 1, "comment"), (2, 8, null), (3, 4, null), (5, 8, null), (6, 8, null), (7, 8, null), (10, 12, null), (11, 12, null),
+            (0, 1, "comment"), (2, 8, null), (3, 4, null), (5, 8, null), (7, 8, null), (10, 12, null), (11, 12, null),
         }));
         Assert.That(ranges, Has.All.Matches<FoldingRange>(r => r.StartLine < r.EndLine));
+    }
+
+    [Test]
+    public void Document_summary_counts_the_entries_of_an_open_list_and_is_null_for_an_unopened_one()
+    {
+        var (session, _, _) = Open(TestDocuments.Sections);
+        var handler = new DocumentSummaryHandler();
+        Assert.That(handler.Handle(new DocumentSummaryParams { TextDocument = TestDocuments.Id(Uri) }, RequestContext.For(session), default)!.Entries, Is.EqualTo(3));
+        Assert.That(handler.Handle(new DocumentSummaryParams { TextDocument = TestDocuments.Id("file:///not-open.papers") }, RequestContext.For(session), default), Is.Null);
     }
 
     [TestCase(PositionEncoding.Utf16)]

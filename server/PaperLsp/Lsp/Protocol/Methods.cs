@@ -16,6 +16,8 @@ public static class Methods
     public const string PublishDiagnostics = "textDocument/publishDiagnostics";
     public const string DocumentDiagnostic = "textDocument/diagnostic";
     public const string DocumentSymbol = "textDocument/documentSymbol";
+    /// <summary>PaperLsp's own: counts of one list for the client's status bar.</summary>
+    public const string DocumentSummary = "paperlsp/documentSummary";
     public const string FoldingRange = "textDocument/foldingRange";
     public const string SemanticTokensFull = "textDocument/semanticTokens/full";
     public const string SemanticTokensFullDelta = "textDocument/semanticTokens/full/delta";
