@@ -34,8 +34,9 @@ tap_count() { grep -E "^# $1 [0-9]+" "$2" | awk '{ s += $3 } END { print s + 0 }
 node_count() { tap_count "$1" "$log/node.txt"; }
 e2e_count() { tap_count "$1" "$log/e2e.txt"; }
 dotnet_passed=$(dotnet_count Passed); dotnet_failed=$(dotnet_count Failed); dotnet_skipped=$(dotnet_count Skipped)
-node_passed=$(node_count pass); node_failed=$(node_count fail); node_skipped=$(node_count skipped)
-e2e_passed=$(e2e_count pass); e2e_failed=$(e2e_count fail); e2e_skipped=$(e2e_count skipped)
+# A test cancelled because its suite's setup failed did not pass: it counts as failed.
+node_passed=$(node_count pass); node_failed=$(( $(node_count fail) + $(node_count cancelled) )); node_skipped=$(node_count skipped)
+e2e_passed=$(e2e_count pass); e2e_failed=$(( $(e2e_count fail) + $(e2e_count cancelled) )); e2e_skipped=$(e2e_count skipped)
 
 passed=$(( dotnet_passed + node_passed + e2e_passed ))
 failed=$(( dotnet_failed + node_failed + e2e_failed ))
