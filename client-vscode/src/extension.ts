@@ -247,6 +247,13 @@ export async function activate(ctx: vscode.ExtensionContext): Promise<void> {
   ctx.subscriptions.push(
     vscode.commands.registerCommand('paperlsp.restartServer', () => start()),
     vscode.commands.registerCommand('paperlsp.showOutput', () => output.show(true)),
+    // Sorting is the server's source action (it keeps each metadata line and directive with its entry); these
+    // commands only ask for it by kind, so the palette and the lightbulb do the same thing.
+    ...(['date', 'score', 'title'] as const).map((key) =>
+      vscode.commands.registerCommand(`paperlsp.sortBy${key[0].toUpperCase()}${key.slice(1)}`, () =>
+        vscode.commands.executeCommand('editor.action.sourceAction', { kind: `source.sort.${key}`, apply: 'first' }),
+      ),
+    ),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       const changed = RESTART_SETTINGS.filter((s) => e.affectsConfiguration(s));
       if (changed.length === 0) return;
