@@ -30,10 +30,11 @@ public static class LatexText
     /// <summary>Symbols classic BibTeX needs spelled as text commands.</summary>
     private static readonly Dictionary<char, string> Symbols = new()
     {
-        ['\u2013'] = "--", ['\u2014'] = "---", ['\u2018'] = "`", ['\u2019'] = "'", ['\u201C'] = "``", ['\u201D'] = "''",
+        ['\u2013'] = "--", ['\u2014'] = "---", ['\u2018'] = "\\textquoteleft{}", ['\u2019'] = "\\textquoteright{}",
+        ['\u201C'] = "\\textquotedblleft{}", ['\u201D'] = "\\textquotedblright{}",
         ['\u00A0'] = "~", ['\u2026'] = "\\ldots{}", ['\u00B7'] = "\\textperiodcentered{}", ['\u00A9'] = "\\textcopyright{}",
         ['\u00AE'] = "\\textregistered{}", ['\u2122'] = "\\texttrademark{}", ['\u00B0'] = "\\textdegree{}", ['\u00D7'] = "\\texttimes{}",
-        ['\u00A7'] = "\\S{}", ['\u00B6'] = "\\P{}", ['\u00BF'] = "?`", ['\u00A1'] = "!`", ['\u00AB'] = "\\guillemotleft{}",
+        ['\u00A7'] = "\\S{}", ['\u00B6'] = "\\P{}", ['\u00BF'] = "\\textquestiondown{}", ['\u00A1'] = "\\textexclamdown{}", ['\u00AB'] = "\\guillemotleft{}",
         ['\u00BB'] = "\\guillemotright{}", ['\u00A3'] = "\\pounds{}", ['\u20AC'] = "\\texteuro{}",
     };
 
