@@ -18,7 +18,7 @@ public static class AsciiFold
     public static string Fold(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var c in LatinDecomposition.Decompose(text))
         {
             if (c < 128) builder.Append(c);
             else if (Specials.TryGetValue(c, out var replacement)) builder.Append(replacement);

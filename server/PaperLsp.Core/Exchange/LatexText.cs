@@ -30,7 +30,7 @@ public static class LatexText
     /// <summary>Symbols classic BibTeX needs spelled as text commands.</summary>
     private static readonly Dictionary<char, string> Symbols = new()
     {
-        ['\u2013'] = "--", ['\u2014'] = "---", ['\u2018'] = "\\textquoteleft{}", ['\u2019'] = "\\textquoteright{}",
+        ['\u2013'] = "\\textendash{}", ['\u2014'] = "\\textemdash{}", ['\u2018'] = "\\textquoteleft{}", ['\u2019'] = "\\textquoteright{}",
         ['\u201C'] = "\\textquotedblleft{}", ['\u201D'] = "\\textquotedblright{}",
         ['\u00A0'] = "~", ['\u2026'] = "\\ldots{}", ['\u00B7'] = "\\textperiodcentered{}", ['\u00A9'] = "\\textcopyright{}",
         ['\u00AE'] = "\\textregistered{}", ['\u2122'] = "\\texttrademark{}", ['\u00B0'] = "\\textdegree{}", ['\u00D7'] = "\\texttimes{}",
@@ -101,7 +101,7 @@ public static class LatexText
 
     private static void AppendEscaped(StringBuilder builder, string text, bool ascii)
     {
-        var source = ascii ? text.Normalize(NormalizationForm.FormD) : text;
+        var source = ascii ? LatinDecomposition.Decompose(text) : text;
         for (var i = 0; i < source.Length; i++)
         {
             var c = source[i];
@@ -156,7 +156,8 @@ public static class LatexText
         builder.Length = baseStart;
         var letterAccent = char.IsAsciiLetter(accent[0]);
         builder.Append("{\\").Append(accent);
-        if (letterAccent || baseText.StartsWith('\\') || baseText.StartsWith('{')) builder.Append('{').Append(baseText).Append('}');
+        if (baseText.StartsWith('{')) builder.Append(baseText);
+        else if (letterAccent || baseText.StartsWith('\\')) builder.Append('{').Append(baseText).Append('}');
         else builder.Append(baseText);
         builder.Append('}');
     }
@@ -177,7 +178,7 @@ public static class LatexText
     {
         var builder = new StringBuilder(value.Length);
         Decode(value, 0, value.Length, builder);
-        return CollapseWhitespace(builder.ToString()).Normalize(NormalizationForm.FormC);
+        return LatinDecomposition.Compose(CollapseWhitespace(builder.ToString()));
     }
 
     public static string CollapseWhitespace(string text)
@@ -295,7 +296,10 @@ public static class LatexText
             i++;
         }
         var letters = baseText.ToString().Replace('ı', 'i').Replace('ȷ', 'j');
-        output.Append(letters.Length == 0 ? "" : letters[..1] + mark + letters[1..]);
+        // The mark goes after the base letter and the marks already on it: {\~{\^e}} is e, circumflex, tilde.
+        var baseEnd = letters.Length == 0 ? 0 : 1;
+        while (baseEnd < letters.Length && letters[baseEnd] is >= '\u0300' and <= '\u036F') baseEnd++;
+        output.Append(letters.Length == 0 ? "" : letters[..baseEnd] + mark + letters[baseEnd..]);
         return i;
     }
 }

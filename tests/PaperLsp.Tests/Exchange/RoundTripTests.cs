@@ -61,8 +61,9 @@ public class RoundTripTests
         var text = GeneratedList();
         AssertRoundTrip(text, ExchangeFormat.BibTeX, new ExportOptions(Ascii: true));
         var exported = Exporter.Export(PaperDocument.Parse(text), ExchangeFormat.BibTeX, new ExportOptions(Ascii: true));
-        Assert.That(exported.Where(c => c > 127).Distinct(), Is.Empty.Or.All.Matches<char>(c => !char.IsAsciiLetter(AsciiFold.Fold(c.ToString()).FirstOrDefault())),
-            "every letter with an ASCII base is spelled with a TeX accent");
+        var latinLeft = exported.Where(c => c > 127 && AsciiFold.Fold(c.ToString()).Any(char.IsAsciiLetter)).Distinct();
+        Assert.That(latinLeft, Is.Empty, "every letter with an ASCII base is spelled with a TeX accent");
+        Assert.That(exported, Does.Contain("{\\"), "the generated list has accented names, so some accents were written");
     }
 
     [Test]
