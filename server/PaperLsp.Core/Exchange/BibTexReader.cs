@@ -282,8 +282,8 @@ public static class BibTexReader
 
         public void SkipToNextRecord(int from)
         {
-            position = Math.Max(from, position + 1);
-            if (position > text.Length) position = text.Length;
+            // The next record line is always past the broken record's '@', so reading moves on.
+            position = Math.Min(from, text.Length);
         }
 
         /// <summary>The first offset after <paramref name="from"/> of a line starting with <c>@</c>: where a broken record ends.</summary>

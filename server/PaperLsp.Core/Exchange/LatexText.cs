@@ -44,7 +44,7 @@ public static class LatexText
     {
         var commands = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["textasciitilde"] = "~", ["textasciicircum"] = "^", ["textbackslash"] = "\\", ["textbraceleft"] = "{",
+            ["textasciitilde"] = "~", ["textasciigrave"] = "`", ["textasciicircum"] = "^", ["textbackslash"] = "\\", ["textbraceleft"] = "{",
             ["textbraceright"] = "}", ["textunderscore"] = "_", ["textdollar"] = "$", ["ldots"] = "\u2026", ["dots"] = "\u2026",
             ["textendash"] = "\u2013", ["textemdash"] = "\u2014", ["textquoteright"] = "\u2019", ["textquoteleft"] = "\u2018",
             ["textquotedblleft"] = "\u201C", ["textquotedblright"] = "\u201D", ["textbar"] = "|", ["textless"] = "<", ["textgreater"] = ">",
@@ -115,10 +115,15 @@ public static class LatexText
                 case '^': builder.Append("\\textasciicircum{}"); continue;
                 case '\\': builder.Append("\\textbackslash{}"); continue;
             }
-            if (c == '-' && i + 1 < source.Length && source[i + 1] == '-')
+            if (c is '-' or '\'' && i + 1 < source.Length && source[i + 1] == c)
             {
-                // TeX reads -- as an en dash; the empty group keeps two hyphens two hyphens.
-                builder.Append("-{}");
+                // TeX reads -- as an en dash and '' as a closing quote; an empty group keeps them two characters.
+                builder.Append(c).Append("{}");
+                continue;
+            }
+            if (c == '`')
+            {
+                builder.Append("\\textasciigrave{}");
                 continue;
             }
             if (!ascii || c < 128)
@@ -213,6 +218,19 @@ public static class LatexText
             if (c == '~')
             {
                 output.Append('\u00A0');
+                i++;
+                continue;
+            }
+            if (c is '`' or '\'' && i + 1 < end && s[i + 1] == c)
+            {
+                // TeX's quote ligatures: ``quoted''.
+                output.Append(c == '`' ? '\u201C' : '\u201D');
+                i += 2;
+                continue;
+            }
+            if (c == '`')
+            {
+                output.Append('\u2018');
                 i++;
                 continue;
             }
