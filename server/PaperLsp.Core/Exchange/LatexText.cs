@@ -114,6 +114,10 @@ public static class LatexText
                 case '~': builder.Append("\\textasciitilde{}"); continue;
                 case '^': builder.Append("\\textasciicircum{}"); continue;
                 case '\\': builder.Append("\\textbackslash{}"); continue;
+                // In TeX's default OT1 font encoding < > | print as ¡ ¿ —, and BibTeX readers follow it.
+                case '<': builder.Append("\\textless{}"); continue;
+                case '>': builder.Append("\\textgreater{}"); continue;
+                case '|': builder.Append("\\textbar{}"); continue;
             }
             if (c is '-' or '\'' && i + 1 < source.Length && source[i + 1] == c)
             {
@@ -156,7 +160,8 @@ public static class LatexText
         }
         else
         {
-            baseText = builder[baseStart] switch { 'i' => "\\i", 'j' => "\\j", var b => b.ToString() };
+            // {\'i}, not {\'{\i}}: LaTeX 2e and every BibTeX reader accent a plain i, and a dotless one reads back as ı.
+            baseText = builder[baseStart].ToString();
         }
         builder.Length = baseStart;
         var letterAccent = char.IsAsciiLetter(accent[0]);

@@ -25,7 +25,7 @@ public class LatexTextTests
     [TestCase("Łukasz Søgaard", "{\\L}ukasz S{\\o}gaard")]
     [TestCase("Nguyễn Văn", "Nguy{\\~{\\^e}}n V{\\u{a}}n")]
     [TestCase("Çağlar Gülçehre", "{\\c{C}}a{\\u{g}}lar G{\\\"u}l{\\c{c}}ehre")]
-    [TestCase("naïve “quotes” – ok", "na{\\\"{\\i}}ve \\textquotedblleft{}quotes\\textquotedblright{} \\textendash{} ok")]
+    [TestCase("naïve “quotes” – ok", "na{\\\"i}ve \\textquotedblleft{}quotes\\textquotedblright{} \\textendash{} ok")]
     [TestCase("李明", "李明")]
     public void Ascii_escapes_spell_accents_as_TeX_commands(string text, string expected) =>
         Assert.That(LatexText.Escape(text, ascii: true, protectCapitals: false), Is.EqualTo(expected));
@@ -44,7 +44,7 @@ public class LatexTextTests
     [Test]
     public void Escaping_then_decoding_gives_the_text_back()
     {
-        var characters = Gen.Elements("aZ &%$#_{}~^\\-–—“”‘’'`é ü Łø ß ễ GPT LLaMA 李 ·…".ToCharArray());
+        var characters = Gen.Elements("aZ &%$#_{}~^\\<>|-–—“”‘’'`é ü Łø ß ễ GPT LLaMA 李 ·…".ToCharArray());
         var property = Prop.ForAll(Gen.ArrayOf(characters).Select(chars => new string(chars)).ToArbitrary(), text =>
         {
             var expected = LatexText.CollapseWhitespace(text);
