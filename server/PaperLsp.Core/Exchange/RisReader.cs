@@ -4,8 +4,9 @@ using System.Text.RegularExpressions;
 namespace PaperLsp.Exchange;
 
 /// <summary>
-/// Reads RIS: records from <c>TY  - </c> to <c>ER  - </c>, one <c>XX  - value</c> tag line each. A record without its
-/// <c>ER</c> line, or with a line that is no tag, is reported with its line and skipped.
+/// Reads RIS: records from <c>TY  - </c> to <c>ER  - </c>, one <c>XX  - value</c> tag line each. A line that is no tag
+/// continues the value before it (the specification allows long fields to be wrapped). A record without its <c>ER</c>
+/// line, or without a title, is reported with its line and skipped; so is text outside any record.
 /// </summary>
 public static partial class RisReader
 {
@@ -19,7 +20,6 @@ public static partial class RisReader
         var problems = new List<ImportProblem>();
         List<(string Tag, string Value)>? current = null;
         var start = 0;
-        string? broken = null;
 
         for (var i = 0; i < lines.Length; i++)
         {
@@ -30,7 +30,7 @@ public static partial class RisReader
             if (!match.Success)
             {
                 if (current is null) problems.Add(new ImportProblem(i + 1, $"'{Snippet(line)}' is outside a record (records start with 'TY  - ')"));
-                else broken ??= $"line {i + 1} is not a tag line ('XX  - value'): '{Snippet(line)}'";
+                else current[^1] = (current[^1].Tag, (current[^1].Value + " " + line.Trim()).Trim());
                 continue;
             }
             var tag = match.Groups["tag"].Value;
@@ -40,7 +40,6 @@ public static partial class RisReader
                 if (current is not null) problems.Add(new ImportProblem(start + 1, $"the record starting at line {start + 1} has no 'ER  - ' line before the next 'TY  - ' at line {i + 1}"));
                 current = [(tag, value)];
                 start = i;
-                broken = null;
                 continue;
             }
             if (current is null)
@@ -50,8 +49,7 @@ public static partial class RisReader
             }
             if (tag == "ER")
             {
-                if (broken is not null) problems.Add(new ImportProblem(start + 1, $"the record starting at line {start + 1} is malformed: {broken}"));
-                else if (ToRecord(current, start + 1, out var problem) is { } record) records.Add(record);
+                if (ToRecord(current, start + 1, out var problem) is { } record) records.Add(record);
                 else problems.Add(new ImportProblem(start + 1, problem!));
                 current = null;
                 continue;

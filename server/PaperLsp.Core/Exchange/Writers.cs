@@ -199,7 +199,10 @@ internal static class CslJsonWriter
     }
 }
 
-/// <summary>RIS as the RefMan/Clarivate specification lays it out: <c>TY  - </c> first, <c>ER  - </c> last, CRLF line ends.</summary>
+/// <summary>
+/// RIS as the RefMan specification lays it out: <c>TY  - </c> first, <c>ER  - </c> last, one tag per line, CRLF line
+/// ends. Text is UTF-8, as Zotero, EndNote and Mendeley read it (the old specification assumed an 8-bit code page).
+/// </summary>
 internal static class RisWriter
 {
     public static string Write(IReadOnlyList<BibRecord> records, IReadOnlyList<string> keys)
@@ -213,10 +216,11 @@ internal static class RisWriter
     {
         void Tag(string tag, string value) => builder.Append(tag).Append("  - ").Append(OneLine(value)).Append("\r\n");
 
+        // No ID: the specification allows only A-Z and 0-9 there, up to 20 characters, which a citation key is not.
         Tag("TY", "UNPB");
-        Tag("ID", key);
         Tag("TI", record.Title);
-        foreach (var name in record.Authors) Tag("AU", Name(name));
+        // The specification forbids the asterisk in author and keyword fields.
+        foreach (var name in record.Authors) Tag("AU", Name(name).Replace("*", ""));
         if (record.EtAl) Tag("C2", "et al.");
         foreach (var affiliation in record.Affiliations) Tag("AD", affiliation);
         if (record.Abstract.Length > 0) Tag("AB", record.Abstract);
@@ -225,7 +229,7 @@ internal static class RisWriter
             Tag("PY", date.Year.ToString("0000", CultureInfo.InvariantCulture));
             Tag("DA", string.Create(CultureInfo.InvariantCulture, $"{date.Year:0000}/{(date.Month is { } m ? m.ToString("00", CultureInfo.InvariantCulture) : "")}/{(date.Day is { } d ? d.ToString("00", CultureInfo.InvariantCulture) : "")}/"));
         }
-        if (record.Category is { } category) Tag("KW", category);
+        if (record.Category is { } category) Tag("KW", category.Replace("*", ""));
         if (record.Code) Tag("C3", "Code");
         if (record.Score is { } score) Tag("C1", Exporter.Number(score));
         builder.Append("ER  - \r\n");

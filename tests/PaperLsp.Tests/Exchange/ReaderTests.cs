@@ -135,20 +135,22 @@ public class ReaderTests
     }
 
     [Test]
-    public void RIS_records_without_ER_or_with_stray_lines_are_reported_and_skipped()
+    public void RIS_records_without_ER_or_title_and_stray_text_are_reported_and_skipped_and_wrapped_lines_continue()
     {
         const string ris =
             "TY  - GEN\nTI  - Good One\nER  - \n" +        // 1-3
-            "TY  - GEN\nTI  - Missing End\n" +              // 4-5
-            "TY  - GEN\nTI  - Has junk\nnot a tag line\nER  - \n" + // 6-9
-            "TY  - GEN\nAU  - Doe, Jane\nER  - \n" +        // 10-12: no title
-            "TY  - GEN\nTI  - Good Two\nER  - \n" +         // 13-15
-            "TY  - GEN\nTI  - Cut off at the end\n";         // 16-17
+            "stray text\n" +                                  // 4
+            "TY  - GEN\nTI  - Missing End\n" +              // 5-6
+            "TY  - GEN\nTI  - A wrapped\n  long title\nER  - \n" + // 7-10
+            "TY  - GEN\nAU  - Doe, Jane\nER  - \n" +        // 11-13: no title
+            "TY  - GEN\nTI  - Good Two\nER  - \n" +         // 14-16
+            "TY  - GEN\nTI  - Cut off at the end\n";         // 17-18
         var result = RisReader.Read(ris);
-        Assert.That(result.Records.Select(r => r.Title), Is.EqualTo(new[] { "Good One", "Good Two" }));
-        Assert.That(result.Problems.Select(p => p.Line), Is.EqualTo(new[] { 4, 6, 10, 16 }));
-        Assert.That(result.Problems[0].Message, Does.Contain("has no 'ER  - ' line before the next 'TY  - ' at line 6"));
-        Assert.That(result.Problems[1].Message, Does.Contain("line 8 is not a tag line"));
+        Assert.That(result.Records.Select(r => r.Title), Is.EqualTo(new[] { "Good One", "A wrapped long title", "Good Two" }));
+        Assert.That(result.Problems.Select(p => p.Line), Is.EqualTo(new[] { 4, 5, 11, 17 }));
+        Assert.That(result.Problems[0].Message, Does.Contain("'stray text' is outside a record"));
+        Assert.That(result.Problems[1].Message, Does.Contain("the record starting at line 5 has no 'ER  - ' line before the next 'TY  - ' at line 7"));
+        Assert.That(result.Problems[2].Message, Does.Contain("has no title (TI)"));
         Assert.That(result.Problems[3].Message, Does.Contain("before the end of the file"));
     }
 

@@ -105,7 +105,7 @@ public class WriterTests
     public void RIS()
     {
         Assert.That(Export(ExchangeFormat.Ris), Is.EqualTo(
-            "TY  - UNPB\r\nID  - schaar2022gpt\r\nTI  - GPT-4 and LLaMA: 50% of the Cost\r\n" +
+            "TY  - UNPB\r\nTI  - GPT-4 and LLaMA: 50% of the Cost\r\n" +
             "AU  - van der Schaar, Mihaela\r\nAU  - Daumé, Hal, III\r\nAU  - Prajwal\r\nC2  - et al.\r\n" +
             "AD  - mit\r\nAD  - allen-ai\r\nAB  - An abstract with & and $ and a_b.\r\n" +
             "PY  - 2022\r\nDA  - 2022/05/25/\r\nKW  - cs.CL\r\nC3  - Code\r\nC1  - 31.5\r\nER  - \r\n"));
