@@ -4,7 +4,7 @@ using PaperLsp.Syntax;
 namespace PaperLsp.Cli;
 
 /// <summary>
-/// <c>paperlsp check</c> and <c>paperlsp export</c>. Exit codes: 0 clean (or only warnings and hints), 1 errors found,
+/// <c>paperlsp check</c>, <c>paperlsp export</c> and <c>paperlsp import</c>. Exit codes: 0 clean (or only warnings and hints), 1 errors found,
 /// 2 usage or IO errors, each reported as one line on stderr with no stack trace.
 /// </summary>
 public static class CommandLine
@@ -19,11 +19,13 @@ public static class CommandLine
           paperlsp                         run the language server over stdio (same as --stdio)
           paperlsp check [--format text|json] PATH...
                                            report problems in .papers files; folders are searched for *.papers
-          paperlsp export --format json PATH
-                                           print every entry of one file as JSON
+          paperlsp export --format bibtex|biblatex|csl-json|ris|json [--ascii] [--output FILE] PATH...
+                                           export every entry of files and folders (--ascii: TeX accents for classic BibTeX)
+          paperlsp import --from bibtex|biblatex|csl-json|ris [--all-authors] [--output FILE] FILE
+                                           print a .papers list made from another tool's file
           paperlsp --help | --version
 
-        Exit codes: 0 clean or only warnings/hints, 1 errors found, 2 usage or IO error.
+        Exit codes: 0 clean or only warnings/hints, 1 errors found (import: bad records), 2 usage or IO error.
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -33,7 +35,8 @@ public static class CommandLine
             return args[0] switch
             {
                 "check" => Check(args[1..], output, error),
-                "export" => Export(args[1..], output, error),
+                "export" => ExchangeCommands.Export(args[1..], output, error),
+                "import" => ExchangeCommands.Import(args[1..], output, error),
                 "--help" or "-h" or "help" => Help(output),
                 "--version" => Version(output),
                 _ => UsageError(error, $"unknown command '{args[0]}'"),
@@ -102,25 +105,6 @@ public static class CommandLine
         return report.ErrorCount > 0 ? FoundErrors : Clean;
     }
 
-    private static int Export(string[] args, TextWriter output, TextWriter error)
-    {
-        var (_, paths) = ParseOptions(args, allowed: ["json"], defaultFormat: "json");
-        if (paths.Count != 1) throw new UsageException("export takes exactly one file");
-        var path = paths[0];
-        if (!File.Exists(path))
-        {
-            error.WriteLine($"paperlsp: {path}: {(Directory.Exists(path) ? "is a folder; export takes one file" : "no such file or directory")}");
-            return UsageOrIoError;
-        }
-        if (!PaperFiles.TryRead(path, out var text, out var problem))
-        {
-            error.WriteLine($"paperlsp: {path}: {problem}");
-            return UsageOrIoError;
-        }
-        ExportOutput.WriteJson(path, PaperDocument.Parse(text), output);
-        return Clean;
-    }
-
     private static (string Format, List<string> Paths) ParseOptions(string[] args, string[] allowed, string defaultFormat)
     {
         var format = defaultFormat;
@@ -148,5 +132,5 @@ public static class CommandLine
         return (format, paths);
     }
 
-    private sealed class UsageException(string message) : Exception(message);
+    internal sealed class UsageException(string message) : Exception(message);
 }

@@ -150,7 +150,7 @@ public class CliTests
     [TestCase(new[] { "check" }, "check needs at least one file or folder")]
     [TestCase(new[] { "check", "--format", "xml", "x.papers" }, "unknown format 'xml' (expected text or json)")]
     [TestCase(new[] { "check", "--verbose", "x.papers" }, "unknown option '--verbose'")]
-    [TestCase(new[] { "export", "a.papers", "b.papers" }, "export takes exactly one file")]
+    [TestCase(new[] { "export", "--format", "xml", "a.papers" }, "unknown format 'xml' (expected bibtex, biblatex, csl-json, ris or json)")]
     public void Usage_errors_are_one_line_and_exit_2(string[] args, string message)
     {
         var result = ServerProcess.Run(args);
