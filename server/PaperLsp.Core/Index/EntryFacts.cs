@@ -26,6 +26,7 @@ public sealed class EntryFacts
         Affiliations = entry.Affiliations.Select(a => a.Trim()).Where(a => a.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
         Category = entry.Metadata?.CategoryText;
         TitleKey = entry.TitleKey;
+        FoldedTitle = AuthorNameFolding.Fold(entry.Title);
     }
 
     public static EntryFacts Of(EntryNode entry) => Cache.GetValue(entry, static e => new EntryFacts(e));
@@ -37,6 +38,8 @@ public sealed class EntryFacts
     public string[] Affiliations { get; }
     public string? Category { get; }
     public string TitleKey { get; }
+    /// <summary>The title case- and accent-folded, for fuzzy search.</summary>
+    public string FoldedTitle { get; }
 
     public bool Lists(string authorKey) => Array.IndexOf(AuthorKeys, authorKey) >= 0;
 }

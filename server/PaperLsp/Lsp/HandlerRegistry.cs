@@ -25,6 +25,12 @@ public static class HandlerRegistry
         var formatting = new FormattingHandler();
         var indexing = new WorkspaceIndexingHandler(session, queue);
         session.Indexing = indexing;
+        var hover = new HoverHandler();
+        var completion = new CompletionHandler();
+        var references = new ReferencesHandler();
+        var rename = new RenameHandler();
+        var workspaceSymbol = new WorkspaceSymbolHandler();
+        var codeAction = new CodeActionHandler();
 
         IReadOnlyList<LspMethodRegistration> registrations =
         [
@@ -70,6 +76,23 @@ public static class HandlerRegistry
                 .Announcing((c, _) => c.DocumentFormattingProvider = true),
             Request<DocumentRangeFormattingParams, TextEdit[]>(Methods.RangeFormatting, Execution.Concurrent, formatting.FormatRange)
                 .Announcing((c, _) => c.DocumentRangeFormattingProvider = true),
+
+            Request<HoverParams, Hover?>(Methods.Hover, Execution.Concurrent, hover.Handle)
+                .Announcing((c, _) => c.HoverProvider = true),
+            Request<CompletionParams, CompletionList>(Methods.Completion, Execution.Concurrent, completion.Handle)
+                .Announcing((c, _) => c.CompletionProvider = new CompletionOptions { TriggerCharacters = CompletionHandler.TriggerCharacters, ResolveProvider = true }),
+            Request<CompletionItem, CompletionItem>(Methods.CompletionResolve, Execution.Concurrent, completion.Resolve),
+            Request<ReferenceParams, Location[]>(Methods.References, Execution.Concurrent, references.References)
+                .Announcing((c, _) => c.ReferencesProvider = true),
+            Request<DocumentHighlightParams, DocumentHighlight[]>(Methods.DocumentHighlight, Execution.Concurrent, references.Highlights)
+                .Announcing((c, _) => c.DocumentHighlightProvider = true),
+            Request<PrepareRenameParams, PrepareRenameResult>(Methods.PrepareRename, Execution.Concurrent, rename.Prepare)
+                .Announcing((c, _) => c.RenameProvider = new RenameOptions { PrepareProvider = true }),
+            Request<RenameParams, WorkspaceEdit>(Methods.Rename, Execution.Concurrent, rename.Rename),
+            Request<WorkspaceSymbolParams, WorkspaceSymbol[]>(Methods.WorkspaceSymbol, Execution.Concurrent, workspaceSymbol.Handle)
+                .Announcing((c, _) => c.WorkspaceSymbolProvider = true),
+            Request<CodeActionParams, CodeAction[]>(Methods.CodeAction, Execution.Concurrent, codeAction.Handle)
+                .Announcing((c, _) => c.CodeActionProvider = new CodeActionOptions { CodeActionKinds = CodeActionHandler.Kinds }),
         ];
         lifecycle.Registrations = registrations;
         return registrations;

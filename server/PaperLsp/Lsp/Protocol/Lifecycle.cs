@@ -41,6 +41,13 @@ public sealed class WorkspaceClientCapabilities
 {
     public bool WorkspaceFolders { get; set; }
     public DynamicRegistrationCapability? DidChangeWatchedFiles { get; set; }
+    public WorkspaceEditClientCapabilities? WorkspaceEdit { get; set; }
+}
+
+[JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class WorkspaceEditClientCapabilities
+{
+    public bool DocumentChanges { get; set; }
 }
 
 [JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
