@@ -27,9 +27,11 @@ public sealed class AuthorRecord
     /// <summary>Each way the name is written → number of entries writing it so.</summary>
     public ImmutableDictionary<string, int> Spellings { get; }
 
-    /// <summary>The most frequent spelling (ordinal order breaks ties, so it does not depend on history).</summary>
+    /// <summary>The most frequent spelling; between equally frequent ones the one with more accents (dropping them is the
+    /// usual slip, "Akyurek" for "Akyürek"), then ordinal order, so it never depends on history.</summary>
     public string DisplayName => field ??= Spellings
-        .OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).First().Key;
+        .OrderByDescending(pair => pair.Value).ThenByDescending(pair => pair.Key.Count(c => c >= 0x80))
+        .ThenBy(pair => pair.Key, StringComparer.Ordinal).First().Key;
 
     /// <summary>Co-authors, most shared entries first.</summary>
     public IEnumerable<(string Key, int Count)> TopCoauthors(int count) => Coauthors
