@@ -65,16 +65,25 @@ public static class CompletionService
         // What is being typed is itself in the index (as this entry's author); it is no suggestion unless listed elsewhere.
         var typedKey = AuthorKey.Of(CurrentName(line, start));
 
+        // Candidates from the index, never a scan of every author: with nothing typed, the co-authors of the line and the
+        // most frequent authors (exactly the top of the ranking); else the authors with a name part starting with the
+        // most selective typed word.
+        var index = workspace.Index;
+        var candidates = query.IsEmpty
+            ? lineRecords.SelectMany(r => r.Coauthors.Keys).Concat(index.ByFrequency.Take(limit + onLine.Count + 1).Select(p => p.Key))
+            : query.Seeds().SelectMany(index.AuthorsWithPartStarting);
         var scored = new List<(AuthorRecord Record, double Score, int Shared)>();
-        foreach (var (key, record) in workspace.Index.Authors)
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in candidates)
         {
-            if (onLine.Contains(key) || (key == typedKey && record.EntryCount <= 1)) continue;
+            if (!seen.Add(key)) continue;
+            if ((seen.Count & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
+            if (onLine.Contains(key) || index.Author(key) is not { } record || (key == typedKey && record.EntryCount <= 1)) continue;
             var match = query.Match(record);
             if (match < 0) continue;
             var shared = 0;
             foreach (var other in lineRecords) shared += other.Coauthors.GetValueOrDefault(key);
             scored.Add((record, Math.Log(1 + record.EntryCount) + 2.5 * Math.Log(1 + shared) + match, shared));
-            if ((scored.Count & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
         }
         scored.Sort((a, b) =>
         {
@@ -152,38 +161,50 @@ public static class CompletionService
         return -1;
     }
 
-    /// <summary>The typed prefix as words: each must begin a distinct part of the name, in order ("y kim" → Yoon Kim).</summary>
+    /// <summary>The typed prefix as words: each must begin a distinct part of the name, in order ("y kim" → Yoon Kim).
+    /// A word also matches with oe, ae, ue read as ö, ä, ü (and ø): "Oedegaard" finds Ødegaard as "Odegaard" does.</summary>
     private sealed class Query
     {
-        private readonly string[] words;
+        private readonly string[][] words;
 
-        private Query(string[] words) => this.words = words;
+        private Query(string[][] words) => this.words = words;
+
+        public bool IsEmpty => words.Length == 0;
 
         public static Query Parse(string prefix) =>
-            new(AuthorKey.Of(prefix).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            new(AuthorKey.Of(prefix).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Variants).ToArray());
 
-        /// <summary>-1 when the name does not match, else a bonus: whole parts and surnames rank a little higher.</summary>
+        private static string[] Variants(string word)
+        {
+            var folded = word.Replace("oe", "o", StringComparison.Ordinal).Replace("ae", "a", StringComparison.Ordinal).Replace("ue", "u", StringComparison.Ordinal);
+            return folded == word ? [word] : [word, folded];
+        }
+
+        /// <summary>The prefixes to look up: the variants of the longest word (the fewest candidates).</summary>
+        public IEnumerable<string> Seeds() => words.OrderByDescending(w => w[0].Length).First();
+
+        /// <summary>-1 when the name does not match, else a bonus: whole parts and first or last parts rank a little higher.</summary>
         public double Match(AuthorRecord record)
         {
             if (words.Length == 0) return 0;
-            var best = Match(record.Key);
-            if (best < 0 && AuthorNameFolding.Transliterate(record.DisplayName) is { } transliterated) best = Match(AuthorKey.Of(transliterated));
-            return best;
-        }
-
-        private double Match(string key)
-        {
-            var parts = key.Split(' ', '-');
+            var nameWords = record.Key.Split(' ');
             var next = 0;
             var bonus = 0.0;
-            for (var w = 0; w < words.Length; w++)
+            foreach (var variants in this.words)
             {
                 var found = -1;
-                for (var p = next; p < parts.Length; p++)
-                    if (parts[p].StartsWith(words[w], StringComparison.Ordinal)) { found = p; break; }
+                string? matched = null;
+                for (var p = next; p < nameWords.Length && found < 0; p++)
+                    foreach (var variant in variants)
+                        if (nameWords[p].StartsWith(variant, StringComparison.Ordinal) || nameWords[p].Contains("-" + variant, StringComparison.Ordinal))
+                        {
+                            found = p;
+                            matched = variant;
+                            break;
+                        }
                 if (found < 0) return -1;
-                if (parts[found].Length == words[w].Length) bonus += 0.2;
-                if (found == parts.Length - 1 || found == 0) bonus += 0.1;
+                if (nameWords[found].Length == matched!.Length) bonus += 0.2;
+                if (found == nameWords.Length - 1 || found == 0) bonus += 0.1;
                 next = found + 1;
             }
             return bonus;

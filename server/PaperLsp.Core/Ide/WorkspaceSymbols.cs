@@ -22,40 +22,53 @@ public static class WorkspaceSymbolService
     {
         var pattern = Fold(query);
         if (pattern.Length == 0) return [];
-        var best = new List<(double Score, string Name, SymbolCategory Category, Func<WorkspaceSymbolResult?> Make)>();
+        // The best `limit` so far in a min-heap: a short query matches most titles, and sorting them all would cost more
+        // than scoring them.
+        var best = new PriorityQueue<Candidate, (double Score, int Order)>();
+        var order = 0;
+        void Offer(Candidate candidate, double score)
+        {
+            var key = (score, -order++);
+            if (best.Count < limit) best.Enqueue(candidate, key);
+            else if (best.TryPeek(out _, out var worst) && key.CompareTo(worst) > 0) best.EnqueueDequeue(candidate, key);
+        }
         var counter = 0;
         foreach (var file in workspace.Files)
         {
             foreach (var entry in file.Document.Entries)
             {
                 if ((++counter & 4095) == 0) cancellationToken.ThrowIfCancellationRequested();
-                var title = entry.Title;
-                if (title.Length == 0) continue;
+                if (entry.Node.Title.Length == 0) continue;
                 var score = Score(pattern, EntryFacts.Of(entry.Node).FoldedTitle);
-                if (score <= 0) continue;
-                var (f, e) = (file, entry);
-                best.Add((score, title, SymbolCategory.Entry, () => new WorkspaceSymbolResult(e.Title, SymbolCategory.Entry,
-                    e.AuthorsText.Length > 0 ? e.AuthorsText : WorkspaceQueries.ShortName(f.Uri), new NavigationTarget(f, e.TitleRange), score)));
+                if (score > 0) Offer(new Candidate(file, entry, null), score);
             }
         }
-        foreach (var (key, record) in workspace.Index.Authors)
+        foreach (var (key, _) in workspace.Index.Authors)
         {
             if ((++counter & 4095) == 0) cancellationToken.ThrowIfCancellationRequested();
             var score = Score(pattern, key);
-            if (score <= 0) continue;
-            best.Add((score, record.DisplayName, SymbolCategory.Author, () =>
-                WorkspaceQueries.AuthorOccurrences(workspace, key).FirstOrDefault() is { } first
-                    ? new WorkspaceSymbolResult(record.DisplayName, SymbolCategory.Author, HoverService.Papers(record.EntryCount), new NavigationTarget(first.File, first.Range), score)
-                    : null));
+            if (score > 0) Offer(new Candidate(null, default, key), score);
         }
-        best.Sort((a, b) =>
+        var ranked = new List<(Candidate Candidate, double Score, int Order)>(best.Count);
+        while (best.TryDequeue(out var candidate, out var priority)) ranked.Add((candidate, priority.Score, -priority.Order));
+        ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Order.CompareTo(b.Order));
+        return ranked.Select(r => Make(workspace, r.Candidate, r.Score)).OfType<WorkspaceSymbolResult>().ToList();
+    }
+
+    private readonly record struct Candidate(WorkspaceFile? File, EntrySyntax Entry, string? AuthorKey);
+
+    private static WorkspaceSymbolResult? Make(WorkspaceSnapshot workspace, Candidate candidate, double score)
+    {
+        if (candidate.File is { } file)
         {
-            var byScore = b.Score.CompareTo(a.Score);
-            if (byScore != 0) return byScore;
-            var byLength = a.Name.Length.CompareTo(b.Name.Length);
-            return byLength != 0 ? byLength : string.CompareOrdinal(a.Name, b.Name);
-        });
-        return best.Take(limit).Select(b => b.Make()).OfType<WorkspaceSymbolResult>().ToList();
+            var entry = candidate.Entry;
+            return new WorkspaceSymbolResult(entry.Title, SymbolCategory.Entry,
+                entry.AuthorsText.Length > 0 ? entry.AuthorsText : WorkspaceQueries.ShortName(file.Uri), new NavigationTarget(file, entry.TitleRange), score);
+        }
+        var record = workspace.Index.Author(candidate.AuthorKey!)!;
+        return WorkspaceQueries.AuthorOccurrences(workspace, record.Key).FirstOrDefault() is { } first
+            ? new WorkspaceSymbolResult(record.DisplayName, SymbolCategory.Author, HoverService.Papers(record.EntryCount), new NavigationTarget(first.File, first.Range), score)
+            : null;
     }
 
     public static string Fold(string text)

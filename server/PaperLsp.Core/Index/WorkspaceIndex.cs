@@ -51,16 +51,60 @@ public sealed class WorkspaceIndex
         ImmutableDictionary.Create<string, ImmutableDictionary<DocumentId, int>>(StringComparer.Ordinal),
         ImmutableDictionary.Create<string, int>(StringComparer.Ordinal),
         ImmutableDictionary.Create<string, int>(StringComparer.Ordinal),
-        0);
+        0,
+        ImmutableSortedSet.Create<string>(StringComparer.Ordinal),
+        ImmutableSortedSet.Create<(int Count, string Key)>(FrequencyOrder.Instance));
 
     private WorkspaceIndex(ImmutableDictionary<string, AuthorRecord> authors, ImmutableDictionary<string, ImmutableDictionary<DocumentId, int>> titles,
-        ImmutableDictionary<string, int> affiliations, ImmutableDictionary<string, int> categories, int entryCount)
+        ImmutableDictionary<string, int> affiliations, ImmutableDictionary<string, int> categories, int entryCount,
+        ImmutableSortedSet<string> nameParts, ImmutableSortedSet<(int Count, string Key)> byFrequency)
     {
         Authors = authors;
         Titles = titles;
         Affiliations = affiliations;
         Categories = categories;
         EntryCount = entryCount;
+        NameParts = nameParts;
+        ByFrequency = byFrequency;
+    }
+
+    /// <summary>Every part of every author key ("yoon", "kim", "yung-sung", "yung", "sung"), as "part\0key", sorted:
+    /// the authors whose name has a part starting with a prefix are one range, found in O(log n).</summary>
+    public ImmutableSortedSet<string> NameParts { get; }
+
+    /// <summary>Authors by entry count, most first (ties in key order): the top of a completion with nothing typed yet.</summary>
+    public ImmutableSortedSet<(int Count, string Key)> ByFrequency { get; }
+
+    /// <summary>Keys of the authors with a name part starting with <paramref name="prefix"/> (folded, lower case).</summary>
+    public IEnumerable<string> AuthorsWithPartStarting(string prefix)
+    {
+        var parts = NameParts;
+        var at = parts.IndexOf(prefix);
+        if (at < 0) at = ~at;
+        for (; at < parts.Count; at++)
+        {
+            var part = parts[at];
+            if (!part.StartsWith(prefix, StringComparison.Ordinal)) yield break;
+            yield return part[(part.IndexOf('\0') + 1)..];
+        }
+    }
+
+    /// <summary>The parts a name is found by: words, and the pieces of hyphenated words.</summary>
+    public static IEnumerable<string> PartsOf(string key)
+    {
+        foreach (var word in key.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            yield return word;
+            if (word.Contains('-'))
+                foreach (var piece in word.Split('-', StringSplitOptions.RemoveEmptyEntries)) yield return piece;
+        }
+    }
+
+    private sealed class FrequencyOrder : IComparer<(int Count, string Key)>
+    {
+        public static readonly FrequencyOrder Instance = new();
+        public int Compare((int Count, string Key) a, (int Count, string Key) b) =>
+            a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Key, b.Key);
     }
 
     public ImmutableDictionary<string, AuthorRecord> Authors { get; }
@@ -108,6 +152,9 @@ public sealed class WorkspaceIndex
         }
         foreach (var (key, count) in Affiliations.OrderBy(p => p.Key, StringComparer.Ordinal)) text.Append("affiliation ").Append(key).Append('=').Append(count).Append('\n');
         foreach (var (key, count) in Categories.OrderBy(p => p.Key, StringComparer.Ordinal)) text.Append("category ").Append(key).Append('=').Append(count).Append('\n');
+        // The derived orders must agree with the records they are kept from.
+        text.Append("parts ").Append(string.Join(" ", NameParts.Select(p => p.Replace('\0', '/')))).Append('\n');
+        text.Append("frequency ").Append(string.Join(" ", ByFrequency.Select(p => $"{p.Key}={p.Count}"))).Append('\n');
         return text.ToString();
     }
 
@@ -118,8 +165,35 @@ public sealed class WorkspaceIndex
         private readonly ImmutableDictionary<string, int>.Builder affiliations = from.Affiliations.ToBuilder();
         private readonly ImmutableDictionary<string, int>.Builder categories = from.Categories.ToBuilder();
         private int entryCount = from.EntryCount;
+        /// <summary>The authors this change touched, with their record before it.</summary>
+        private readonly Dictionary<string, AuthorRecord?> touched = new(StringComparer.Ordinal);
 
-        public WorkspaceIndex ToIndex() => new(authors.ToImmutable(), titles.ToImmutable(), affiliations.ToImmutable(), categories.ToImmutable(), entryCount);
+        public WorkspaceIndex ToIndex()
+        {
+            var parts = from.NameParts;
+            var byFrequency = from.ByFrequency;
+            if (touched.Count > 0)
+            {
+                var partsBuilder = parts.ToBuilder();
+                var frequencyBuilder = byFrequency.ToBuilder();
+                foreach (var (key, before) in touched)
+                {
+                    var after = authors.GetValueOrDefault(key);
+                    if (before?.EntryCount == after?.EntryCount) continue;
+                    if (before is not null) frequencyBuilder.Remove((before.EntryCount, key));
+                    if (after is not null) frequencyBuilder.Add((after.EntryCount, key));
+                    if ((before is null) == (after is null)) continue;
+                    foreach (var part in PartsOf(key))
+                    {
+                        if (after is null) partsBuilder.Remove(part + "\0" + key);
+                        else partsBuilder.Add(part + "\0" + key);
+                    }
+                }
+                parts = partsBuilder.ToImmutable();
+                byFrequency = frequencyBuilder.ToImmutable();
+            }
+            return new(authors.ToImmutable(), titles.ToImmutable(), affiliations.ToImmutable(), categories.ToImmutable(), entryCount, parts, byFrequency);
+        }
 
         public void Change(DocumentId document, EntryFacts facts, int sign)
         {
@@ -128,6 +202,7 @@ public sealed class WorkspaceIndex
             {
                 var key = facts.AuthorKeys[i];
                 var record = authors.GetValueOrDefault(key);
+                touched.TryAdd(key, record);
                 var count = (record?.EntryCount ?? 0) + sign;
                 if (count <= 0)
                 {
