@@ -15,7 +15,7 @@ public class HandlerTests
     private static (ServerSession Session, TextDocumentSyncHandler Sync, DiagnosticsPublisher Diagnostics) Open(string text, PositionEncoding encoding = PositionEncoding.Utf16)
     {
         var session = TestDocuments.NewSession(encoding);
-        var queue = new PaperLsp.Lsp.Queue.RequestQueue(() => session.Store.Current, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var queue = new PaperLsp.Lsp.Queue.RequestQueue(() => session.State, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         var diagnostics = new DiagnosticsPublisher(session, queue);
         var sync = new TextDocumentSyncHandler(session, diagnostics);
         sync.DidOpen(new DidOpenTextDocumentParams { TextDocument = new TextDocumentItem { Uri = Uri, Version = 1, Text = text } }, RequestContext.For(session));

@@ -25,4 +25,18 @@ public static class Methods
     public const string Formatting = "textDocument/formatting";
     public const string RangeFormatting = "textDocument/rangeFormatting";
     public const string LogMessage = "window/logMessage";
+    public const string WorkDoneProgressCreate = "window/workDoneProgress/create";
+    public const string Progress = "$/progress";
+    public const string RegisterCapability = "client/registerCapability";
+    public const string DidChangeWatchedFiles = "workspace/didChangeWatchedFiles";
+    public const string DidChangeWorkspaceFolders = "workspace/didChangeWorkspaceFolders";
+    public const string WorkspaceSymbol = "workspace/symbol";
+    public const string Hover = "textDocument/hover";
+    public const string Completion = "textDocument/completion";
+    public const string CompletionResolve = "completionItem/resolve";
+    public const string References = "textDocument/references";
+    public const string DocumentHighlight = "textDocument/documentHighlight";
+    public const string PrepareRename = "textDocument/prepareRename";
+    public const string Rename = "textDocument/rename";
+    public const string CodeAction = "textDocument/codeAction";
 }

@@ -8,9 +8,9 @@ namespace PaperLsp.Lsp.Workspace;
 /// <summary>
 /// The open documents, by URI. Mutated only from the request queue's exclusive items (didOpen/didChange/didClose), in
 /// arrival order; readers take <see cref="Current"/>, an immutable map of immutable snapshots, and never lock.
-/// Each document has a <see cref="TitleIndex"/> that follows its edits through <see cref="PaperDocument.LastDelta"/>;
-/// watchers of <see cref="Changed"/> (hover, completion, workspace-wide duplicates…) can do the same entry by entry:
-/// <c>change.Current.Document.LastDelta</c> says which items were removed and added.
+/// Each document has a <see cref="TitleIndex"/> that follows its edits through <see cref="PaperDocument.Deltas"/>;
+/// watchers of <see cref="Changed"/> (the workspace index) do the same entry by entry:
+/// <c>change.Current.Document.Deltas</c> says which items every change of the didChange removed and added.
 /// </summary>
 public sealed class DocumentStore
 {
@@ -42,14 +42,14 @@ public sealed class DocumentStore
     {
         var previous = Get(uri) ?? throw new InvalidOperationException($"{uri} is not open");
         var titles = titleIndexes[uri];
-        var document = previous.Document;
+        // Each change is converted against the document as the previous ones left it, as LSP requires; the new
+        // document carries the delta of every change, so watchers of Changed see all of them, not just the last.
+        var document = previous.Document.Apply(changes);
         var duplicated = previous.DuplicatedTitleKeys;
-        foreach (var makeChange in changes)
+        foreach (var delta in document.Deltas)
         {
-            // Each change is converted against the document as the previous ones left it, as LSP requires.
-            document = document.Apply(makeChange(document));
-            titles = TitleIndex.Update(titles, document);
-            duplicated = FollowDuplicates(duplicated, titles, document.LastDelta);
+            titles.Apply(delta);
+            duplicated = FollowDuplicates(duplicated, titles, delta);
         }
         titleIndexes[uri] = titles;
         return Publish(uri, previous, new DocumentSnapshot(uri, version, ++revision, document, duplicated));

@@ -10,11 +10,15 @@ namespace PaperLsp.Lsp.Features;
 /// after shutdown) are enforced by <see cref="LanguageServer"/> when messages arrive.</summary>
 public sealed class LifecycleHandler(ServerSession session, Action exit)
 {
+    /// <summary>The methods served; each contributes its part of the capabilities. Set once by the registry.</summary>
+    public IReadOnlyList<LspMethodRegistration> Registrations { get; set; } = [];
+
     public InitializeResult Initialize(InitializeParams request, RequestContext context, CancellationToken cancellationToken)
     {
-        var options = request.InitializationOptions as JObject;
-        if (LogLevelSwitch.TryParse(options?.Value<string>("logLevel"), out var level)) session.LogLevels.Configure(level);
-        else if (options?["logLevel"] is not null) context.Logger.LogWarning("Unknown logLevel {Level}; keeping {Current}", options["logLevel"], session.LogLevels.Level);
+        var options = ReadOptions(request.InitializationOptions, context);
+        session.InitializationOptions = options;
+        if (LogLevelSwitch.TryParse(options.LogLevel, out var level)) session.LogLevels.Configure(level);
+        else if (options.LogLevel is not null) context.Logger.LogWarning("Unknown logLevel {Level}; keeping {Current}", options.LogLevel, session.LogLevels.Level);
         session.LogLevels.ApplyTrace(request.Trace);
 
         var encoding = ProtocolConverter.Negotiate(request.Capabilities.General?.PositionEncodings);
@@ -23,53 +27,54 @@ public sealed class LifecycleHandler(ServerSession session, Action exit)
 
         // A client that pulls diagnostics would otherwise show every finding twice; it can still ask for both.
         var clientPulls = request.Capabilities.TextDocument?.Diagnostic is { Type: not JTokenType.Null };
-        session.PushDiagnostics = options?.Value<bool?>("pushDiagnostics") ?? !clientPulls;
+        session.PushDiagnostics = options.PushDiagnostics ?? !clientPulls;
 
-        if (options?.Value<int?>("diagnosticsDelayMs") is { } quietPeriod and >= 0 and <= 10_000)
+        if (options.DiagnosticsDelayMs is { } quietPeriod and >= 0 and <= 10_000)
             session.DiagnosticsDelay = TimeSpan.FromMilliseconds(quietPeriod);
 
-        if (options?["testDelayMs"] is JObject delays)
+        if (options.TestDelayMs is { Count: > 0 } delays)
         {
             // Test-only hook: makes the named requests slow so that tests can cancel them deterministically.
-            session.TestDelays = delays.Properties().ToDictionary(p => p.Name, p => (int)p.Value);
-            context.Logger.LogWarning("Test delays are on: {Delays}", delays.ToString(Newtonsoft.Json.Formatting.None));
+            session.TestDelays = delays;
+            context.Logger.LogWarning("Test delays are on: {Delays}", string.Join(", ", delays.Select(d => $"{d.Key}={d.Value}")));
         }
+
+        // Workspace folders, or the root of a client that predates them (null folders: none open).
+        var folders = request.WorkspaceFolders?.Select(f => f.Uri) ?? (request.RootUri is { } root ? [root] : []);
+        session.Workspace.SetFolders(folders.Select(uri => Files.DocumentUris.TryGetPath(uri, out var path) ? path : null).OfType<string>());
 
         if (request.ProcessId is { } processId) session.WatchClientProcess?.Invoke(processId);
 
-        context.Logger.LogInformation("Initialized for {Client} {Version}: position encoding {Encoding}, push diagnostics {Push}, diagnostics delay {Delay} ms, log level {Level}",
+        context.Logger.LogInformation("Initialized for {Client} {Version}: position encoding {Encoding}, push diagnostics {Push}, diagnostics delay {Delay} ms, log level {Level}, workspace folders {Folders}",
             request.ClientInfo?.Name ?? "an unnamed client", request.ClientInfo?.Version ?? "", session.Converter.EncodingName, session.PushDiagnostics,
-            session.DiagnosticsDelay.TotalMilliseconds, session.LogLevels.Level);
+            session.DiagnosticsDelay.TotalMilliseconds, session.LogLevels.Level, string.Join(", ", session.Workspace.Folders));
 
+        var capabilities = new ServerCapabilities { PositionEncoding = session.Converter.EncodingName };
+        foreach (var registration in Registrations) registration.Capabilities?.Invoke(capabilities, session);
         return new InitializeResult
         {
-            Capabilities = new ServerCapabilities
-            {
-                PositionEncoding = session.Converter.EncodingName,
-                TextDocumentSync = new TextDocumentSyncOptions
-                {
-                    OpenClose = true,
-                    Change = TextDocumentSyncKind.Incremental,
-                    Save = new SaveOptions { IncludeText = false },
-                },
-                DocumentSymbolProvider = true,
-                FoldingRangeProvider = true,
-                DocumentFormattingProvider = true,
-                DocumentRangeFormattingProvider = true,
-                SemanticTokensProvider = new SemanticTokensOptions
-                {
-                    Legend = SemanticTokensLegendInfo.Legend,
-                    Range = true,
-                    Full = new SemanticTokensFullOptions { Delta = true },
-                },
-                DiagnosticProvider = new DiagnosticOptions { Identifier = "paperlsp", InterFileDependencies = false, WorkspaceDiagnostics = false },
-            },
+            Capabilities = capabilities,
             ServerInfo = new ServerInfo
             {
                 Name = "paperlsp",
                 Version = typeof(LifecycleHandler).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion,
             },
         };
+    }
+
+    private static InitializationOptions ReadOptions(JToken? token, RequestContext context)
+    {
+        if (token is not JObject json) return new InitializationOptions();
+        try
+        {
+            return json.ToObject<InitializationOptions>() ?? new InitializationOptions();
+        }
+        catch (Newtonsoft.Json.JsonException exception)
+        {
+            // Wrong options must not cost the user the server: say so, and run with the defaults.
+            context.Logger.LogWarning("Ignoring initializationOptions: {Error}", exception.Message);
+            return new InitializationOptions();
+        }
     }
 
     public void Initialized(InitializedParams request, RequestContext context) =>
