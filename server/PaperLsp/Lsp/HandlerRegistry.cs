@@ -24,6 +24,7 @@ public static class HandlerRegistry
         var semanticTokens = new SemanticTokensHandler(session.Store);
         var formatting = new FormattingHandler();
         var documentSummary = new DocumentSummaryHandler();
+        var export = new ExportHandler();
         var indexing = new WorkspaceIndexingHandler(session, queue);
         session.Indexing = indexing;
         var hover = new HoverHandler();
@@ -96,6 +97,7 @@ public static class HandlerRegistry
                 .Announcing((c, _) => c.CodeActionProvider = new CodeActionOptions { CodeActionKinds = CodeActionHandler.Kinds }),
 
             Request<DocumentSummaryParams, DocumentSummary?>(Methods.DocumentSummary, Execution.Concurrent, documentSummary.Handle),
+            Request<ExportParams, ExportResult>(Methods.Export, Execution.Concurrent, export.Handle),
         ];
         lifecycle.Registrations = registrations;
         return registrations;

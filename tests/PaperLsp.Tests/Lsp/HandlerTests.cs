@@ -72,6 +72,37 @@ public class HandlerTests
     }
 
     [Test]
+    public void Export_returns_the_list_as_bibtex_and_a_range_as_its_entries_only()
+    {
+        var (session, _, _) = Open(TestDocuments.Seed);
+        var handler = new ExportHandler();
+        var all = handler.Handle(new ExportParams { TextDocument = TestDocuments.Id(Uri), Format = "bibtex" }, RequestContext.For(session), default);
+        Assert.That(all.Extension, Is.EqualTo("bib"));
+        Assert.That(System.Text.RegularExpressions.Regex.Matches(all.Text, @"^@\w+\{", System.Text.RegularExpressions.RegexOptions.Multiline).Count, Is.EqualTo(50));
+        Assert.That(all.Text, Does.Contain("agrawal2022large"));
+        // Lines 5-6 (0-based 4-5) are the metadata and header of the Agrawal entry: only it is exported.
+        var one = handler.Handle(new ExportParams
+        {
+            TextDocument = TestDocuments.Id(Uri), Format = "csl-json",
+            Range = new PaperLsp.Lsp.Protocol.Range { Start = new Position { Line = 4, Character = 0 }, End = new Position { Line = 5, Character = 3 } },
+        }, RequestContext.For(session), default);
+        Assert.That(one.Extension, Is.EqualTo("json"));
+        var items = Newtonsoft.Json.Linq.JArray.Parse(one.Text);
+        Assert.That(items, Has.Count.EqualTo(1));
+        Assert.That((string?)items[0]["title"], Is.EqualTo("Large Language Models are Few-Shot Clinical Information Extractors"));
+    }
+
+    [Test]
+    public void Export_refuses_an_unknown_format_with_invalid_params()
+    {
+        var (session, _, _) = Open(TestDocuments.Seed);
+        var error = Assert.Throws<StreamJsonRpc.LocalRpcException>(() =>
+            new ExportHandler().Handle(new ExportParams { TextDocument = TestDocuments.Id(Uri), Format = "docx" }, RequestContext.For(session), default));
+        Assert.That(error!.ErrorCode, Is.EqualTo(LspErrorCodes.InvalidParams));
+        Assert.That(error.Message, Does.Contain("docx"));
+    }
+
+    [Test]
     public void Document_summary_counts_the_entries_of_an_open_list_and_is_null_for_an_unopened_one()
     {
         var (session, _, _) = Open(TestDocuments.Sections);

@@ -18,6 +18,8 @@ public static class Methods
     public const string DocumentSymbol = "textDocument/documentSymbol";
     /// <summary>PaperLsp's own: counts of one list for the client's status bar.</summary>
     public const string DocumentSummary = "paperlsp/documentSummary";
+    /// <summary>PaperLsp's own: a list (or the entries of a range) as BibTeX, BibLaTeX, CSL-JSON or RIS text.</summary>
+    public const string Export = "paperlsp/export";
     public const string FoldingRange = "textDocument/foldingRange";
     public const string SemanticTokensFull = "textDocument/semanticTokens/full";
     public const string SemanticTokensFullDelta = "textDocument/semanticTokens/full/delta";
