@@ -158,7 +158,11 @@ internal sealed class Parser
                 if (reading.AlternativeBoundary >= 0)
                 {
                     var alternative = reading.AlternativeBoundary;
-                    message += $", but the first author could also be '{header.Substring(alternative, chosen.End - alternative)}'";
+                    // The alternative may start in another list item than the chosen first author: quote up to its item's end.
+                    var alternativeEnd = header.IndexOf(',', alternative, Math.Max(0, authorsEnd - alternative));
+                    if (alternativeEnd < 0) alternativeEnd = authorsEnd;
+                    while (alternativeEnd > alternative && char.IsWhiteSpace(header[alternativeEnd - 1])) alternativeEnd--;
+                    message += $", but the first author could also be '{header.Substring(alternative, alternativeEnd - alternative)}'";
                 }
                 message += ". Insert ' | ' between the title and the authors to make it explicit.";
                 problems.Add(new SyntaxProblem(DiagnosticCatalog.AmbiguousBoundary,
