@@ -22,6 +22,9 @@ public sealed record HeaderReading(
 {
     /// <summary>True when the line carries a mark only headers carry: a title/author boundary, <c> | </c>, or an affiliation list.</summary>
     public bool LooksLikeHeader { get; init; }
+
+    /// <summary>True when the text before the authors is a paragraph (sentences, or longer than any title): an abstract.</summary>
+    public bool LooksLikeProse { get; init; }
 }
 
 /// <summary>
@@ -143,7 +146,11 @@ public static class HeaderSplitter
         if (best.Boundary < 0)
         {
             return new HeaderReading(new ColumnSpan(start, authorsEnd - start), [], empty.ToImmutable(), etAl, null, marker,
-                affiliations, BoundaryConfidence.None, -1) { LooksLikeHeader = looksLikeHeader || (etAl is not null && !IsProse(line, start, authorsEnd)) };
+                affiliations, BoundaryConfidence.None, -1)
+            {
+                LooksLikeHeader = looksLikeHeader || (etAl is not null && !IsProse(line, start, authorsEnd)),
+                LooksLikeProse = IsProse(line, start, authorsEnd) || authorsEnd - start > MaxTitleLength,
+            };
         }
 
         var boundary = best.Boundary;
@@ -156,7 +163,8 @@ public static class HeaderSplitter
         var titleEnd = TrimEnd(line, start, boundary);
         // Abstracts do not end in "et al." and have no glued name; headers do. A title is no paragraph of sentences, though:
         // "... as shown by Smith et al." ends a long abstract.
-        looksLikeHeader |= (glueFound || etAl is not null) && !IsProse(line, start, titleEnd) && titleEnd - start <= MaxTitleLength;
+        var prose = IsProse(line, start, titleEnd) || titleEnd - start > MaxTitleLength;
+        looksLikeHeader |= (glueFound || etAl is not null) && !prose;
 
         var authors = ImmutableArray.CreateBuilder<ColumnSpan>();
         foreach (var (span, _) in segments)
@@ -170,14 +178,14 @@ public static class HeaderSplitter
         var ordered = authors.ToImmutable().Sort((a, b) => a.Start.CompareTo(b.Start));
         empty.Sort((a, b) => a.Start.CompareTo(b.Start));
         return new HeaderReading(new ColumnSpan(start, titleEnd - start), ordered, empty.ToImmutable(), etAl, null, marker,
-            affiliations, confidence, alternative) { LooksLikeHeader = looksLikeHeader };
+            affiliations, confidence, alternative) { LooksLikeHeader = looksLikeHeader, LooksLikeProse = prose };
     }
 
     /// <summary>A best reading that leads the runner-up by this much is certain; closer calls are reported as unsure.</summary>
     internal const double CertainMargin = 1.5;
 
     /// <summary>Titles are short; a "title" longer than this is a paragraph.</summary>
-    private const int MaxTitleLength = 400;
+    internal const int MaxTitleLength = 400;
 
     private enum BoundaryKind { None, AfterWord, AfterAcronym, Spaced, AfterComma, TitleMissing }
 
@@ -367,7 +375,7 @@ public static class HeaderSplitter
     }
 
     /// <summary>Sentences ("... the model. We ...") are not author or affiliation lists; initials ("Roger P. Levy") are.</summary>
-    private static bool IsProse(string line, int start, int end)
+    internal static bool IsProse(string line, int start, int end)
     {
         if (end - start > 600) return true;
         var span = line.AsSpan(start, end - start);

@@ -54,11 +54,34 @@ internal sealed class Parser
                     return ParseEntry(line, line + 1, AbstractFollows(line + 2) ? line + 2 : -1);
                 return ParseOrphanMetadata(line);
             default:
-                if (strayAllowed && Read(line) is { LooksLikeHeader: false, Confidence: BoundaryConfidence.None })
+                if (strayAllowed && Read(line) is { LooksLikeHeader: false } reading
+                    && (reading.Confidence == BoundaryConfidence.None || reading.LooksLikeProse)
+                    && !HeadsAnAbstract(line))
                     return ParseStray(line);
                 return ParseEntry(-1, line, AbstractFollows(line + 1) ? line + 1 : -1);
         }
     }
+
+    /// <summary>
+    /// An entry is never lost: a short line right above a paragraph is that paragraph's header, even when its authors
+    /// cannot be read, as long as it is no paragraph itself. Looks at the line after only, like the rest of the grammar.
+    /// </summary>
+    private bool HeadsAnAbstract(int line)
+    {
+        if (line + 1 >= source.Count || Classify(line + 1) != LineClass.Text) return false;
+        var text = source.Text(line);
+        var (start, end) = ContentBounds(text);
+        if (end - start > HeaderSplitter.MaxTitleLength || HeaderSplitter.IsProse(text, start, end) || IsParagraph(text, start, end)) return false;
+        // "and a second paragraph.": a sentence's full stop after a word; headers end in a name, "et al." or an affiliation.
+        if (end - start >= 3 && text[end - 1] == '.' && char.IsLower(text[end - 2]) && char.IsLower(text[end - 3])) return false;
+        var next = source.Text(line + 1);
+        var (nextStart, nextEnd) = ContentBounds(next);
+        return IsParagraph(next, nextStart, nextEnd) && nextEnd - nextStart > 2 * (end - start) && !Read(line + 1).LooksLikeHeader;
+    }
+
+    /// <summary>Sentences: a long line of them, or one ending in a full stop after a word.</summary>
+    private static bool IsParagraph(string text, int start, int end) =>
+        end - start >= 200 && (HeaderSplitter.IsProse(text, start, end) || text[end - 1] == '.');
 
     private bool AbstractFollows(int line) =>
         line < source.Count && Classify(line) == LineClass.Text && !Read(line).LooksLikeHeader;
@@ -187,7 +210,8 @@ internal sealed class Parser
         foreach (var author in reading.Authors)
         {
             var name = header.Substring(author.Start, author.Length);
-            var key = string.Join(' ', name.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
+            // Müller and Muller, written twice in one list, are one author.
+            var key = PaperLsp.Text.TextFolding.Key(string.Join(' ', name.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)));
             if (seen.TryGetValue(key, out var earlier))
             {
                 problems.Add(new SyntaxProblem(DiagnosticCatalog.RepeatedAuthor, new LineSpan(relativeLine, author.Start, author.Length),
