@@ -117,6 +117,12 @@ public static class HeaderSplitter
         // Names right of segment k, summed as we move left.
         var namesToTheRight = 0.0;
         var titleMissingAllowed = segments.Count > 1 || etAl is not null || marker is not null;
+        // Two passes: a glued boundary is far stronger evidence than a space, so spaced boundaries (and the name scores
+        // they need) are only weighed when the first pass found no glue at all.
+        for (var pass = 0; pass < 2; pass++)
+        {
+        if (pass == 1 && best.Kind is BoundaryKind.AfterWord or BoundaryKind.AfterAcronym) break;
+        namesToTheRight = 0.0;
         for (var k = 0; k < segments.Count; k++)
         {
             var (span, wholeScore) = segments[k];
@@ -126,10 +132,20 @@ public static class HeaderSplitter
                 // Whole name segments left in the title cost: a name after the title's last comma is more likely an author.
                 var leftInTitle = Math.Max(0, segments.Count - 2 - k);
                 var lowest = Math.Max(span.Start, span.End - Names.MaxNameLength);
+                var tokenEnd = span.End;
+                var tokens = 0;
                 for (var q = span.End - 1; q >= lowest; q--)
                 {
+                    if (line[q] is ' ' or '\t')
+                    {
+                        // A whole token passed: every candidate further left has it inside the name, so stop when no name
+                        // could (a word like SystemsKun or "results.") or when the name would have too many tokens.
+                        if (q + 1 < tokenEnd && (++tokens >= Names.MaxTokens || !Names.CanBeInnerToken(line.AsSpan(q + 1, tokenEnd - q - 1)))) break;
+                        tokenEnd = q;
+                        continue;
+                    }
                     var kind = KindAt(line, q, start, span.Start);
-                    if (kind == BoundaryKind.None) continue;
+                    if (kind == BoundaryKind.None || (kind == BoundaryKind.Spaced) != (pass == 1)) continue;
                     if (kind == BoundaryKind.TitleMissing && !titleMissingAllowed) continue;
                     var glued = kind is BoundaryKind.AfterWord or BoundaryKind.AfterAcronym or BoundaryKind.Spaced;
                     var nameScore = q == span.Start && !glued ? wholeScore : Names.NameScore(line.AsSpan(q, span.End - q), gluedToTitle: glued);
@@ -142,6 +158,7 @@ public static class HeaderSplitter
             }
             if (!isGlued) namesToTheRight += wholeScore;
         }
+        }
 
         if (best.Boundary < 0)
         {
@@ -149,7 +166,7 @@ public static class HeaderSplitter
                 affiliations, BoundaryConfidence.None, -1)
             {
                 LooksLikeHeader = looksLikeHeader || (etAl is not null && !IsProse(line, start, authorsEnd)),
-                LooksLikeProse = IsProse(line, start, authorsEnd) || authorsEnd - start > MaxTitleLength,
+                LooksLikeProse = authorsEnd - start > MaxTitleLength || IsProse(line, start, authorsEnd),
             };
         }
 
@@ -158,12 +175,17 @@ public static class HeaderSplitter
         var confidence = best.Kind == BoundaryKind.TitleMissing || (glueFound && best.Score - second.Score >= CertainMargin)
             ? BoundaryConfidence.Certain
             : BoundaryConfidence.Ambiguous;
+        // One word glued to a title (ReportOpenAI, AuthorsSomething) is the best reading there is, but a weak one.
+        // With more names after it (ScaleMausam, Priya Raman) the list vouches for it.
+        if (glueFound && confidence == BoundaryConfidence.Certain && etAl is null && line.IndexOf(',', boundary, authorsEnd - boundary) < 0
+            && IsSingleWord(line, boundary, authorsEnd))
+            confidence = BoundaryConfidence.Ambiguous;
         var alternative = confidence == BoundaryConfidence.Ambiguous && second.Boundary >= 0 ? second.Boundary : -1;
 
         var titleEnd = TrimEnd(line, start, boundary);
         // Abstracts do not end in "et al." and have no glued name; headers do. A title is no paragraph of sentences, though:
         // "... as shown by Smith et al." ends a long abstract.
-        var prose = IsProse(line, start, titleEnd) || titleEnd - start > MaxTitleLength;
+        var prose = titleEnd - start > MaxTitleLength || IsProse(line, start, titleEnd);
         looksLikeHeader |= (glueFound || etAl is not null) && !prose;
 
         var authors = ImmutableArray.CreateBuilder<ColumnSpan>();
@@ -179,6 +201,14 @@ public static class HeaderSplitter
         empty.Sort((a, b) => a.Start.CompareTo(b.Start));
         return new HeaderReading(new ColumnSpan(start, titleEnd - start), ordered, empty.ToImmutable(), etAl, null, marker,
             affiliations, confidence, alternative) { LooksLikeHeader = looksLikeHeader, LooksLikeProse = prose };
+    }
+
+    /// <summary>Whether the list item starting at <paramref name="start"/> is one word.</summary>
+    private static bool IsSingleWord(string line, int start, int end)
+    {
+        var comma = line.IndexOf(',', start, end - start);
+        var stop = comma < 0 ? end : comma;
+        return line.AsSpan(start, stop - start).IndexOfAny(' ', '\t') < 0;
     }
 
     /// <summary>A best reading that leads the runner-up by this much is certain; closer calls are reported as unsure.</summary>
@@ -378,16 +408,13 @@ public static class HeaderSplitter
     internal static bool IsProse(string line, int start, int end)
     {
         if (end - start > 600) return true;
-        var span = line.AsSpan(start, end - start);
-        var position = 0;
-        while (true)
+        for (var i = start + 3; i + 1 < end; i++)
         {
-            var hit = span[position..].IndexOf(". ", StringComparison.Ordinal);
-            if (hit < 0) return false;
-            hit += position;
-            if (hit >= 3 && char.IsLower(span[hit - 1]) && char.IsLower(span[hit - 2]) && char.IsLower(span[hit - 3])) return true;
-            position = hit + 2;
+            i = line.IndexOf('.', i, end - 1 - i);
+            if (i < 0) return false;
+            if (line[i + 1] == ' ' && char.IsLower(line[i - 1]) && char.IsLower(line[i - 2]) && char.IsLower(line[i - 3])) return true;
         }
+        return false;
     }
 
     private static int SkipSpaces(string line, int position, int end)

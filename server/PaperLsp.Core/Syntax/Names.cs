@@ -79,7 +79,7 @@ internal static class Names
     {
         if (text.Length == 0 || text.Length > MaxNameLength || char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) return Impossible;
         // An organisation listed as an author (OpenAI, DeepMind): one CamelCase word, only as an item of its own.
-        if (!gluedToTitle && IsOrganisation(text)) return NameThreshold + 0.2;
+        if (IsOrganisation(text)) return gluedToTitle ? -0.5 : NameThreshold + 0.2;
         var total = 0.0;
         var count = 0;
         var sawWord = false;
@@ -145,6 +145,9 @@ internal static class Names
         total += count switch { 1 => IsUncased(text) ? 0.5 : gluedToTitle ? -1.3 : -0.3, <= 4 => 1.0, 5 => 0.3, _ => -0.5 };
         return total;
     }
+
+    /// <summary>Whether a token could stand inside or at the end of a name, whatever comes before it.</summary>
+    internal static bool CanBeInnerToken(ReadOnlySpan<char> token) => Score(token, out _) != Impossible;
 
     /// <summary>Whether <paramref name="text"/> reads as a name on its own (an author segment between commas).</summary>
     internal static bool IsPlausibleName(ReadOnlySpan<char> text) => NameScore(text) >= NameThreshold;

@@ -31,6 +31,8 @@ internal sealed class Parser
     private readonly ILineSource source;
     private int cachedReadingLine = -1;
     private HeaderReading? cachedReading;
+    private int previousReadingLine = -1;
+    private HeaderReading? previousReading;
 
     public Parser(ILineSource source) => this.source = source;
 
@@ -113,16 +115,25 @@ internal sealed class Parser
         return (start, end);
     }
 
+    /// <summary>
+    /// The header reading of a line, remembered for the last two lines asked: an entry reads its header, then the line
+    /// after it (is it an abstract?), then its header again.
+    /// </summary>
     private HeaderReading Read(int line)
     {
-        if (cachedReadingLine != line)
+        if (cachedReadingLine == line) return cachedReading!;
+        if (previousReadingLine == line)
         {
-            var text = source.Text(line);
-            var (start, end) = ContentBounds(text);
-            cachedReading = HeaderSplitter.Split(text, start, end);
-            cachedReadingLine = line;
+            (cachedReadingLine, previousReadingLine) = (previousReadingLine, cachedReadingLine);
+            (cachedReading, previousReading) = (previousReading, cachedReading);
+            return cachedReading!;
         }
-        return cachedReading!;
+        var text = source.Text(line);
+        var (start, end) = ContentBounds(text);
+        (previousReadingLine, previousReading) = (cachedReadingLine, cachedReading);
+        cachedReading = HeaderSplitter.Split(text, start, end);
+        cachedReadingLine = line;
+        return cachedReading;
     }
 
     private ItemNode ParseEntry(int metadataLine, int headerLine, int abstractLine)
