@@ -304,12 +304,14 @@ public static class HeaderSplitter
         var prefixStart = inner - 1;
         while (prefixStart > 0 && !char.IsUpper(word[prefixStart])) prefixStart--;
         var prefixWord = word[prefixStart..inner];
-        // Queries|Sou, LLMs|Sou: compounds do not start with plurals.
+        // Queries|Sou, LLMs|Sou, images|Jia: compounds do not start with plurals.
         var plural = prefixWord.Length >= 2 && prefixWord[^1] == 's' && (prefixWord.Length >= 3 || char.IsUpper(prefixWord[0]));
-        // identiTy, iPhone: a word that starts in lower case is stylised, not a plain word with a name glued on.
-        var plainLong = prefixStart == 0 && before.Length >= 5 && char.IsUpper(word[0]);
-        if (plural || plainLong || TitleWords.IsCommon(prefixWord)) return -1.5;
-        return 0;
+        if (plural || TitleWords.IsCommon(prefixWord)) return -1.5;
+        // identiTy, iPhone: a word that starts in lower case is stylised, not a word with a name glued on.
+        if (char.IsLower(word[0])) return 0;
+        // Both|La, DeBERTa|Jin, HellaSwag|Tae: a word of four letters or more is a title word whole, and a syllable after
+        // it starts the name. KnoVo and DoLa keep theirs.
+        return before.Length >= 4 ? -1.5 : 0;
     }
 
     /// <summary>

@@ -205,9 +205,11 @@ internal static class Names
         if (token.Length >= 3 && token[^1] == '.' && token.Length <= 12)
         {
             var stem = token[..^1];
-            if (Score(stem, out var stemShape) == Impossible || stemShape != TokenShape.Word || !char.IsUpper(stem[0])) return Impossible;
+            var stemScore = Score(stem, out var stemShape);
+            if (stemScore == Impossible || stemShape != TokenShape.Word || !char.IsUpper(stem[0])) return Impossible;
             shape = TokenShape.Abbreviation;
-            return AbbreviationLookup.Contains(stem) ? 0.6 : -0.2;
+            // A weak stem stays weak with a dot (EShengwu. is MoE|Shengwu. read wrongly).
+            return (AbbreviationLookup.Contains(stem) ? 0.6 : -0.2) + Math.Min(0, stemScore - 1.0);
         }
 
         // al-Rashid, el-Amin, d'Alembert, l'Hôpital: a lower-case article joined to the surname.
@@ -238,8 +240,13 @@ internal static class Names
                 var part = token[range];
                 partCount++;
                 if (part.Length == 0) return Impossible;
-                // Giró-i-Nieto, Inzamam-ul-Haq: a particle between hyphens.
+                // Giró-i-Nieto, Inzamam-ul-Haq: a particle between hyphens; Hung-yi, Ji-ho: a second part in lower case.
                 if (partCount > 1 && ParticleLookup.Contains(part)) continue;
+                if (partCount > 1 && char.IsLower(part[0]) && IsLetters(part) && !TitleWords.IsCommon(part))
+                {
+                    worst = Math.Min(worst, 0.8);
+                    continue;
+                }
                 var partScore = PartScore(part, out var partShape, partCount > 1);
                 if (partScore == Impossible) return Impossible;
                 anyWord |= partShape is TokenShape.Word or TokenShape.InnerCapitalWord;
@@ -348,12 +355,12 @@ internal static class Names
         shape = TokenShape.InnerCapitalWord;
         // McAllister, DeVries: a surname's shape; a given name has it less often (DeShawn, LaToya).
         if (SurnamePrefixLookup.Contains(prefix)) return isGivenPosition ? 0.5 : 0.9;
-        if (CamelGivenLookup.Contains(prefix) || CamelGivenLookup.Contains(suffix)) return 1.0;
+        if (CamelGivenLookup.Contains(prefix)) return 1.0;
+        if (TitleWords.IsShortTitleWord(prefix)) return -1.0; // NetShashank: ImageNet ran into Shashank
         if (TitleWords.IsCommon(prefix) || TitleWords.IsCommon(suffix) || prefix.Length > 8 || TitleWords.HasTitleSuffix(prefix)) return Impossible;
         // RadarsWeiyi: a plural before the capital is a title word that ran into a name.
         if (prefix.Length >= 5 && prefix[^1] == 's') return Impossible;
         if (IsRomanizedSyllable(prefix) && IsRomanizedSyllable(suffix)) return 0.9; // HyunWoo, ManKit, JiaKui
-        if (TitleWords.IsShortTitleWord(prefix)) return -1.0; // NetShashank: ImageNet ran into Shashank
         if (IsRomanizedSyllable(prefix)) return -0.3;
         if (prefix.Length <= 3) return -0.5;
         // A long unknown first half (ReportFangjun, CopilotAzul) is a title word far more often than a given name.

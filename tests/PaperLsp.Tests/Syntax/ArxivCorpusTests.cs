@@ -13,13 +13,15 @@ namespace PaperLsp.Tests.Syntax;
 /// </summary>
 public class ArxivCorpusTests
 {
-    // Floors, as measured at the last improvement. Exact = title, authors, et al., line numbers and metadata all equal.
-    private const double NaturalExactFloor = 0.9930;
-    private const double HardExactFloor = 0.9566;
-    private const int MaxLostEntries = 7;
+    // Floors, as measured at the last improvement (issue 9 started from 99.3 % / 95.7 %, 7 lost, 32 errors, 16 warnings).
+    // Exact = title, authors, et al., line numbers and metadata all equal. The two warnings are PL0202 on identiTy|Hao Yu
+    // and KnoVo|Sajratul, read right but unsure.
+    private const double NaturalExactFloor = 1.0;
+    private const double HardExactFloor = 1.0;
+    private const int MaxLostEntries = 0;
     private const int MaxInventedEntries = 0;
-    private const int MaxErrors = 32;
-    private const int MaxWarnings = 16;
+    private const int MaxErrors = 0;
+    private const int MaxWarnings = 2;
 
     private static string Folder => Path.Combine(TestPaths.Fixtures, "arxiv");
 
