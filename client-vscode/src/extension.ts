@@ -19,6 +19,7 @@ import {
   resolveServerCommand,
 } from './serverCommand';
 import { ensureStopped, type StartedServer, startServer } from './serverProcess';
+import { EXPORT_FORMATS, exportActiveList } from './exportCommand';
 import { StatusItem } from './status';
 
 const CLIENT_ID = 'paperlsp'; // also makes the client read `paperlsp.trace.server`
@@ -253,6 +254,9 @@ export async function activate(ctx: vscode.ExtensionContext): Promise<void> {
       vscode.commands.registerCommand(`paperlsp.sortBy${key[0].toUpperCase()}${key.slice(1)}`, () =>
         vscode.commands.executeCommand('editor.action.sourceAction', { kind: `source.sort.${key}`, apply: 'first' }),
       ),
+    ),
+    ...EXPORT_FORMATS.map(({ command, format, label }) =>
+      vscode.commands.registerCommand(command, () => exportActiveList(activeClient(), format, label)),
     ),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       const changed = RESTART_SETTINGS.filter((s) => e.affectsConfiguration(s));

@@ -3,7 +3,7 @@
 // Screenshots go to test/e2e/artifacts/. If code-server cannot be installed for a reason outside the project
 // (registry outage), every test here reports itself skipped with that reason; any other failure fails.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -20,6 +20,12 @@ const READING = [
   '',
 ].join('\n');
 const READING_FORMATTED_HEADER = 'Messy Spacing In A Title | Alan Turing, Kurt Gödel';
+// Never opened in the workbench: what the tests find in it comes from the server's index of the workspace folder.
+const UNOPENED = [
+  'On Computable Numbers, with an Application to the EntscheidungsproblemAlan Turing',
+  'We consider numbers whose expansions can be calculated by finite means.',
+  '',
+].join('\n');
 
 let skipReason;
 let launcher;
@@ -59,6 +65,7 @@ describe('PaperLsp in a real VS Code (code-server 4.100.3)', { timeout: 15 * 60_
     folder = mkdtempSync(path.join(os.tmpdir(), 'paperlsp-ws-'));
     copyFileSync(path.join(repoRoot, 'examples', 'seed.papers'), path.join(folder, 'seed.papers'));
     writeFileSync(path.join(folder, 'reading.papers'), READING);
+    writeFileSync(path.join(folder, 'unopened.papers'), UNOPENED);
     server = await startCodeServer({ launcher, vsix, folder });
     browser = await launchBrowser();
     wb = await Workbench.open(browser, server.url);
@@ -171,6 +178,76 @@ describe('PaperLsp in a real VS Code (code-server 4.100.3)', { timeout: 15 * 60_
     await wb.screenshot('05-formatted');
     await wb.page.keyboard.press('Control+S');
     await waitFor('the save', async () => !(await wb.page.locator('.tab.active.dirty').count()));
+  });
+
+  e2e('hover over a title shows its abstract', async () => {
+    await wb.openFile('seed.papers');
+    // Line 6: `Large Language Models are Few-Shot Clinical Information Extractors` by Monica Agrawal et al.
+    await wb.goTo(6, 10);
+    await wb.runCommand('Show or Focus Hover');
+    const hover = wb.page.locator('.monaco-hover-content');
+    await waitFor('the hover card', async () => /A long-running goal of the clinical NLP community/.test(await hover.first().innerText()));
+    const text = await hover.first().innerText();
+    assert.match(text, /Large Language Models are Few-Shot Clinical Information Extractors/);
+    assert.match(text, /Monica Agrawal/);
+    assert.match(text, /cs\.CL/);
+    await wb.screenshot('09-hover');
+    await wb.page.keyboard.press('Escape');
+  });
+
+  e2e('completion after a partial author name offers that author', async () => {
+    await wb.openFile('reading.papers');
+    // The end of line 3's author list (`... Grace Hopper · mit`): type a new co-author before the affiliations.
+    const line = READING.split('\n')[2];
+    await wb.goTo(3, line.indexOf(' · mit') + 1);
+    await wb.page.keyboard.type(', Yoon K');
+    await wb.page.keyboard.press('Control+Space');
+    const rows = wb.page.locator('.suggest-widget.visible .monaco-list-row');
+    await waitFor('Yoon Kim among the suggestions', async () => (await rows.evaluateAll((rs) => rs.map((r) => r.textContent ?? ''))).some((t) => t.includes('Yoon Kim')));
+    await wb.screenshot('10-completion');
+    const labels = await rows.evaluateAll((rs) => rs.map((r) => r.getAttribute('aria-label') ?? r.textContent ?? ''));
+    assert.ok(!labels.some((l) => /[a-z][A-Z][a-z]+-[A-Z]/.test(l) && !/Yoon Kim/.test(l)), `no glued title/author fragments: ${JSON.stringify(labels)}`);
+    // The best match comes first, and accepting it replaces the typed prefix with the whole name.
+    await waitFor('Yoon Kim first', async () => /Yoon Kim/.test((await rows.first().textContent()) ?? ''));
+    await wb.page.keyboard.press('Enter');
+    await waitFor('the name in the text', async () => (await wb.visibleLines()).some((l) => l.includes('Grace Hopper, Yoon Kim · mit')));
+    // Undo until the line is as it was (the completion and the typing are separate undo steps).
+    await waitFor('the line restored', async () => {
+      if ((await wb.visibleLines()).includes(line)) return true;
+      await wb.page.keyboard.press('Control+Z');
+      return false;
+    }, { intervalMs: 300 });
+    await wb.page.keyboard.press('Control+S');
+  });
+
+  e2e('Find All References on an author lists the entries of an unopened list', async () => {
+    await wb.openFile('reading.papers');
+    // Line 5 (formatted above): `Messy Spacing In A Title | Alan Turing, Kurt Gödel`.
+    await wb.goTo(5, READING_FORMATTED_HEADER.indexOf('Alan Turing') + 3);
+    await wb.runCommand('References: Find All References');
+    const tree = wb.page.locator('.references-viewlet, .reference-tree, [id="workbench.view.references"]');
+    await waitFor('the references view with the unopened list', async () => {
+      const text = (await wb.page.locator('.pane-body .monaco-list-row').evaluateAll((rs) => rs.map((r) => r.textContent ?? ''))).join('\n');
+      return text.includes('unopened.papers') && text.includes('reading.papers');
+    });
+    await wb.screenshot('11-references');
+    assert.ok(tree);
+  });
+
+  e2e('Export as BibTeX saves the list where the save dialog says', async () => {
+    await wb.openFile('seed.papers');
+    await wb.goTo(1, 1);
+    await wb.runCommand('PaperLsp: Export as BibTeX…');
+    // code-server's save dialog is VS Code's simple file dialog: a quick input holding the proposed path.
+    const input = wb.page.locator('.quick-input-widget input');
+    await waitFor('the save dialog proposing seed.bib', async () => (await input.isVisible()) && (await input.inputValue()).endsWith('seed.bib'));
+    await input.press('Enter');
+    const target = path.join(folder, 'seed.bib');
+    await waitFor('seed.bib on disk', () => existsSync(target));
+    const bib = readFileSync(target, 'utf8');
+    assert.equal((bib.match(/^@\w+\{/gm) ?? []).length, 50, 'one record per entry');
+    assert.match(bib, /@\w+\{agrawal2022large,/);
+    await waitFor('the confirmation', () => wb.notification('exported as BibTeX').first().isVisible());
   });
 
   e2e('a wrong server path shows one actionable message, whose button opens the setting', async () => {

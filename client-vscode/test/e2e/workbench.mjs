@@ -133,12 +133,26 @@ export class Workbench {
     return file;
   }
 
+  /**
+   * Opens the quick input with `key` and types `text` into it. Retried: a view that takes the focus back just after
+   * the quick input opened (the references view revealing its first result, say) closes it again.
+   */
+  async quickInput(key, text) {
+    const input = this.page.locator('.quick-input-widget input');
+    await waitFor(`the quick input to take "${text}"`, async () => {
+      if (!(await input.isVisible())) {
+        await this.page.keyboard.press('Escape');
+        await this.page.keyboard.press(key);
+      }
+      await input.fill(text, { timeout: 2000 });
+      return (await input.inputValue()) === text;
+    }, { timeoutMs: 20_000, intervalMs: 250 });
+    return input;
+  }
+
   /** Runs a command through the command palette, by its title as shown there. */
   async runCommand(title) {
-    await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
+    const input = await this.quickInput('F1', `>${title}`);
     const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
     await waitFor(`command "${title}" in the palette`, () => row.isVisible(), { timeoutMs: 10_000 });
     await input.press('Enter');
@@ -147,24 +161,23 @@ export class Workbench {
 
   /** Opens a workspace file by name through Quick Open and waits for its tab. */
   async openFile(name) {
-    await this.page.keyboard.press('Control+P');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(name);
     // Click the row that names the file: Enter would take the highlighted row, which can be a recently opened one.
     const row = this.page.locator('.quick-input-widget .monaco-list-row', { has: this.page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
-    await waitFor(`${name} in Quick Open`, () => row.isVisible(), { timeoutMs: 15_000 });
-    await row.click();
+    // F1 opens the quick input from any part of the workbench (Control+P is lost while a tree view has the focus);
+    // replacing its '>' with a file name turns it into Quick Open. Retried as a whole: a view that takes the focus
+    // back closes the quick input between the typing and the click.
+    await waitFor(`${name} opened from Quick Open`, async () => {
+      await this.quickInput('F1', name);
+      await row.click({ timeout: 3000 });
+      return true;
+    }, { timeoutMs: 30_000, intervalMs: 250 });
     await waitFor(`the ${name} tab`, () => this.page.locator('.tab.active', { hasText: name }).isVisible(), { timeoutMs: 15_000 });
     await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
   }
 
   /** Moves the cursor to a 1-based line and column with "Go to Line/Column". */
   async goTo(line, column = 1) {
-    await this.page.keyboard.press('Control+G');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`:${line}:${column}`);
+    const input = await this.quickInput('F1', `:${line}:${column}`);
     await input.press('Enter');
     await waitFor('Go to Line to close', async () => !(await input.isVisible()), { timeoutMs: 10_000 });
   }
