@@ -62,10 +62,10 @@ public class ExchangeCliTests
     [Test]
     public void Export_reports_what_it_cannot_read_on_stderr_exports_the_rest_and_exits_1()
     {
-        var path = Write("broken.papers", "29.4CLMay 25 2022\nA Study of ThingsJane Doe\nAbstract.\nGood PaperJohn Smith\nAnother abstract.\n");
+        var path = Write("broken.papers", "29.4CLMay 32, 2022\nA Study of ThingsJane Doe\nAbstract.\nGood PaperJohn Smith\nAnother abstract.\n");
         var result = ServerProcess.Run("export", "--format", "bibtex", path);
         Assert.That(result.ExitCode, Is.EqualTo(1));
-        Assert.That(result.Stderr, Does.Contain($"{path}:1:1: error PL0101:"));
+        Assert.That(result.Stderr, Does.Contain($"{path}:1:7: error PL0103:"));
         Assert.That(result.Stdout, Does.Contain("title = {A Study of Things}").And.Contain("title = {Good Paper}"));
     }
 
