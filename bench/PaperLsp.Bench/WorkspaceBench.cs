@@ -47,6 +47,22 @@ public static class WorkspaceCorpus
 /// </summary>
 public static class WorkspaceMode
 {
+    /// <summary>Only the index build over already parsed lists, split: parse and facts, then indexing.</summary>
+    public static int IndexOnly(int files)
+    {
+        var root = WorkspaceCorpus.Directory(100, 1000);
+        var paths = System.IO.Directory.GetFiles(root, "*.papers").Order(StringComparer.Ordinal).Take(files).ToArray();
+        var clock = Stopwatch.StartNew();
+        var documents = paths.AsParallel().AsOrdered().Select(p => PaperDocument.Parse(File.ReadAllText(p))).ToArray();
+        foreach (var d in documents) foreach (var e in d.Entries) EntryFacts.Of(e.Node);
+        Console.WriteLine($"read+parse+facts {clock.ElapsedMilliseconds} ms");
+        clock.Restart();
+        var index = WorkspaceIndex.Empty;
+        for (var i = 0; i < documents.Length; i++) index = index.Add(new DocumentId(paths[i]), documents[i]);
+        Console.WriteLine($"index {clock.ElapsedMilliseconds} ms, {index.EntryCount} entries, {index.Authors.Count} authors");
+        return 0;
+    }
+
     public static int Run()
     {
         var root = WorkspaceCorpus.Directory(100, 1000);
