@@ -17,6 +17,7 @@ using PaperLsp.Syntax;
 switch (args.FirstOrDefault())
 {
     case "workspace": return WorkspaceMode.Run();
+    case "workspace-index": return WorkspaceMode.IndexOnly(int.Parse(args.ElementAtOrDefault(1) ?? "100", CultureInfo.InvariantCulture));
     case "memory": return Modes.Memory();
     case "breakdown": return Modes.Breakdown();
     case "corpus": return Modes.CorpusInfo();

@@ -23,7 +23,53 @@ public static class CodeActionService
             if (line > range.Start.Line + 200) break;
         }
         results.AddRange(Sorts(file, range.Start.Line));
+        results.AddRange(UnifyVariants(workspace, file, range.Start));
         return results;
+    }
+
+    // ---- name variants ----
+
+    /// <summary>
+    /// On an author: the other spellings of the same person — same surname, first names that agree (one an initial or
+    /// a prefix of the other, extra middle names allowed) and at least one shared co-author — each as a refactoring
+    /// that writes them as the name under the cursor everywhere. Only offered, never applied on its own.
+    /// </summary>
+    private static IEnumerable<CodeActionResult> UnifyVariants(WorkspaceSnapshot workspace, WorkspaceFile file, TextPosition position)
+    {
+        var target = Cursor.Locate(file.Document, position);
+        if (target.Part != CursorPart.Author) yield break;
+        var key = target.AuthorKey;
+        if (workspace.Index.Author(key) is not { } record) yield break;
+        var words = key.Split(' ');
+        if (words.Length < 2) yield break;
+        foreach (var otherKey in workspace.Index.AuthorsWithPartStarting(words[^1]).Distinct().ToList())
+        {
+            if (otherKey == key || workspace.Index.Author(otherKey) is not { } other) continue;
+            var otherWords = otherKey.Split(' ');
+            if (otherWords[^1] != words[^1] || !SameFirstNames(words[..^1], otherWords[..^1])) continue;
+            var shared = record.Coauthors.Keys.Where(other.Coauthors.ContainsKey).ToList();
+            if (shared.Count == 0) continue;
+            var edits = WorkspaceQueries.AuthorOccurrences(workspace, otherKey)
+                .GroupBy(o => o.File.Id)
+                .Select(group => new FileEdit(group.First().File, group.Select(o => new TextChange(o.Range, target.Text)).ToList()))
+                .ToList();
+            var with = workspace.Index.Author(shared[0])?.DisplayName ?? shared[0];
+            yield return new CodeActionResult(
+                $"Write '{other.DisplayName}' ({HoverService.Papers(other.EntryCount)}, also with {with}) as '{target.Text}' everywhere",
+                ActionKind.Refactor, null, false, [], new SourceChange(edits));
+        }
+    }
+
+    /// <summary>"maria" and "maria j", "m" and "maria", "y" and "yoon": the first names agree word by word where both have one.</summary>
+    private static bool SameFirstNames(string[] a, string[] b)
+    {
+        if (a.Length == 0 || b.Length == 0) return false;
+        if (!Agrees(a[0], b[0])) return false;
+        for (var i = 1; i < Math.Min(a.Length, b.Length); i++)
+            if (!Agrees(a[i], b[i])) return false;
+        return true;
+
+        static bool Agrees(string x, string y) => x == y || (x.Length == 1 && y.StartsWith(x, StringComparison.Ordinal)) || (y.Length == 1 && x.StartsWith(y, StringComparison.Ordinal));
     }
 
     // ---- the explicit separator ----

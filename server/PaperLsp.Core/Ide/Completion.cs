@@ -36,7 +36,8 @@ public static class CompletionService
 
         // A metadata line being typed ("29.4C") does not read as metadata yet: a short line starting with a digit is one.
         var onMetadata = item?.Node is OrphanMetadataNode || (entry is { } e && e.MetadataLine == position.Line)
-            || (before.Length > 0 && char.IsAsciiDigit(before[0]) && line.Length <= 48 && !line.Contains(", ", StringComparison.Ordinal));
+            || (before.Length > 0 && char.IsAsciiDigit(before[0]) && line.Length <= 48 && !line.Contains(", ", StringComparison.Ordinal)
+                && !(entry is { } h && h.HeaderLine == position.Line && h.Node.Header.Authors.Length > 0));
         if (onMetadata) return Metadata(workspace, position, before);
         if (item?.Node is CommentNode or HeadingNode) return new CompletionResult([], false);
         if (entry is { } inEntry && inEntry.HeaderLine != position.Line) return new CompletionResult([], false);

@@ -75,3 +75,41 @@ public class CodeActionTests
             Is.EqualTo("# Reading\nA PaperJane Doe\nAbstract a.\nB PaperJane Doe\nAbstract b.\n# Done\nC PaperJohn Roe\nAbstract c.\nD PaperJohn Roe\nAbstract d.\n"));
     }
 }
+
+public class NameVariantTests
+{
+    [Test]
+    public void Variants_of_one_persons_name_with_shared_co_authors_are_offered_for_unification()
+    {
+        var f = Fixture.Parse("""
+            //- /a.papers
+            One PaperMaria J. Garcia, Wei Zhang
+            Abstract.
+            Two PaperMaria J. Garcia, Wei Zhang, Ana Lopez
+            Abstract.
+            //- /b.papers
+            Three PaperMaria $0Garcia, Wei Zhang
+            Abstract.
+            Four PaperMarta Garcia, Wei Zhang
+            Abstract.
+            Five PaperMaria Garcia-Lopez, Wei Zhang
+            Abstract.
+            //- /c.papers
+            Six PaperM. Garcia, Wei Zhang
+            Abstract.
+            Seven PaperMaria K. Garcia, Tom Hanks
+            Abstract.
+            """);
+        var actions = CodeActionService.Actions(f.Workspace, f.CursorDocument, new PaperLsp.Text.TextRange(f.Cursor, f.Cursor))
+            .Where(a => a.Kind == ActionKind.Refactor).ToList();
+        Assert.That(actions.Select(a => a.Title), Is.EquivalentTo(new[]
+        {
+            "Write 'Maria J. Garcia' (2 papers, also with Wei Zhang) as 'Maria Garcia' everywhere",
+            "Write 'M. Garcia' (1 paper, also with Wei Zhang) as 'Maria Garcia' everywhere",
+        }), "not Marta (another first name), not Garcia-Lopez (another surname), not Maria K. Garcia (no shared co-author)");
+        Assert.That(actions.All(a => !a.IsPreferred));
+        var unify = actions.Single(a => a.Title.StartsWith("Write 'Maria J. Garcia'"));
+        var edit = unify.Change.Files.Single();
+        Assert.That(Fixture.Apply(edit.File.Document, edit.Changes), Does.StartWith("One PaperMaria Garcia, Wei Zhang\nAbstract.\nTwo PaperMaria Garcia, Wei Zhang, Ana Lopez\n"));
+    }
+}

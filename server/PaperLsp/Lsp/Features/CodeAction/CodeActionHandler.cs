@@ -7,10 +7,11 @@ using LspCodeAction = PaperLsp.Lsp.Protocol.CodeAction;
 namespace PaperLsp.Lsp.Features;
 
 /// <summary>textDocument/codeAction: ' | ' at each plausible title/author boundary (quick fixes of PL0201 and PL0202),
-/// and sorting a section or the list by date, score or title (source actions).</summary>
+/// unifying the spellings of one person's name (refactor.rewrite), and sorting a section or the list by date, score or
+/// title (source actions).</summary>
 public sealed class CodeActionHandler
 {
-    public static readonly string[] Kinds = [CodeActionKind.QuickFix, CodeActionKind.SourceSortByDate, CodeActionKind.SourceSortByScore, CodeActionKind.SourceSortByTitle];
+    public static readonly string[] Kinds = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.SourceSortByDate, CodeActionKind.SourceSortByScore, CodeActionKind.SourceSortByTitle];
 
     public LspCodeAction[] Handle(CodeActionParams request, RequestContext context, CancellationToken cancellationToken)
     {
