@@ -40,7 +40,7 @@ public class CliTests
     public void Check_searches_folders_recursively_for_papers_files()
     {
         Write("a/one.papers", "A Study of ThingsJane Doe\nAbstract.");
-        Write("a/b/two.papers", "29.4CLMay 25 2022\nA Study of ThingsJane Doe\nAbstract.");
+        Write("a/b/two.papers", "29.4CLMay twenty-five, 2022\nA Study of ThingsJane Doe\nAbstract.");
         Write("a/ignored.txt", "not a paper list");
         var result = ServerProcess.Run("check", Path.Combine(scratch, "a"));
         Assert.That(result.ExitCode, Is.EqualTo(1), "an unreadable metadata line is an error");
