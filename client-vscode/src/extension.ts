@@ -28,7 +28,14 @@ const CLIENT_NAME = 'PaperLsp';
 const MAX_RESTARTS = 3;
 const CRASH_WINDOW_MS = 3 * 60_000;
 /** Settings the server reads only at start. */
-const RESTART_SETTINGS = ['paperlsp.server.path', 'paperlsp.dotnet.path', 'paperlsp.logLevel', 'paperlsp.diagnostics.delayMs'];
+const RESTART_SETTINGS = [
+  'paperlsp.server.path',
+  'paperlsp.dotnet.path',
+  'paperlsp.logLevel',
+  'paperlsp.diagnostics.delayMs',
+  'paperlsp.workspace.index',
+  'paperlsp.completion.maxItems',
+];
 
 let session: ServerSession | undefined;
 let output: vscode.OutputChannel;
@@ -56,6 +63,8 @@ class ServerSession {
       initializationOptions: initializationOptions({
         logLevel: config.get('logLevel'),
         diagnosticsDelayMs: config.get('diagnostics.delayMs'),
+        indexWorkspace: config.get('workspace.index'),
+        maxCompletionItems: config.get('completion.maxItems'),
       }),
       outputChannel: output,
       errorHandler: {

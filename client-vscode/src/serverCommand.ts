@@ -219,16 +219,31 @@ export const DEFAULT_LOG_LEVEL: LogLevel = 'information';
 export interface InitializationOptions {
   logLevel: LogLevel;
   diagnosticsDelayMs: number;
+  indexWorkspace: boolean;
+  maxCompletionItems: number;
 }
 
-export function initializationOptions(settings: { logLevel?: unknown; diagnosticsDelayMs?: unknown }): InitializationOptions {
+export const DEFAULT_MAX_COMPLETION_ITEMS = 50;
+
+export function initializationOptions(settings: {
+  logLevel?: unknown;
+  diagnosticsDelayMs?: unknown;
+  indexWorkspace?: unknown;
+  maxCompletionItems?: unknown;
+}): InitializationOptions {
   const v = typeof settings.logLevel === 'string' ? settings.logLevel.trim().toLowerCase() : '';
   const delay = settings.diagnosticsDelayMs;
   return {
     logLevel: (LOG_LEVELS as readonly string[]).includes(v) ? (v as LogLevel) : DEFAULT_LOG_LEVEL,
     diagnosticsDelayMs:
       typeof delay === 'number' && Number.isInteger(delay) && delay >= 0 && delay <= 10_000 ? delay : 0,
+    indexWorkspace: settings.indexWorkspace !== false,
+    maxCompletionItems: isIntIn(settings.maxCompletionItems, 1, 1000) ? (settings.maxCompletionItems as number) : DEFAULT_MAX_COMPLETION_ITEMS,
   };
+}
+
+function isIntIn(v: unknown, min: number, max: number): boolean {
+  return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 }
 
 /** Human-readable command line for logs. */

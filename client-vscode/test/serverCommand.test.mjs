@@ -166,7 +166,13 @@ describe('TailBuffer', () => {
 
 describe('initializationOptions', () => {
   test('passes a known log level and a sane delay through', () => {
-    assert.deepEqual(sc.initializationOptions({ logLevel: ' Trace ', diagnosticsDelayMs: 250 }), { logLevel: 'trace', diagnosticsDelayMs: 250 });
+    assert.deepEqual(sc.initializationOptions({ logLevel: ' Trace ', diagnosticsDelayMs: 250, indexWorkspace: false, maxCompletionItems: 20 }), {
+      logLevel: 'trace',
+      diagnosticsDelayMs: 250,
+      indexWorkspace: false,
+      maxCompletionItems: 20,
+    });
+    assert.deepEqual(sc.initializationOptions({}), { logLevel: 'information', diagnosticsDelayMs: 0, indexWorkspace: true, maxCompletionItems: 50 });
   });
 
   test('falls back to the defaults for unknown or out-of-range values', () => {
@@ -176,6 +182,7 @@ describe('initializationOptions', () => {
     }
     assert.equal(sc.initializationOptions({ diagnosticsDelayMs: -1 }).diagnosticsDelayMs, 0);
     assert.equal(sc.initializationOptions({ diagnosticsDelayMs: 1.5 }).diagnosticsDelayMs, 0);
+    for (const v of [0, -3, 1.5, '20', 5000]) assert.equal(sc.initializationOptions({ maxCompletionItems: v }).maxCompletionItems, 50);
   });
 
   test('log levels match the enum contributed in package.json', () => {
