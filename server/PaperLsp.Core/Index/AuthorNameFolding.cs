@@ -1,31 +1,16 @@
 using System.Text;
+using PaperLsp.Text;
 
 namespace PaperLsp.Index;
 
 /// <summary>
-/// Case- and accent-blind folding of names for matching, without <c>string.Normalize</c>: the build sets
-/// <c>InvariantGlobalization</c>, under which FormD decomposition does nothing. A table covers Latin-1 and Latin
-/// Extended-A, including the letters decomposition would not fold anyway (ł, ø, đ, ß, æ, œ, þ); combining marks are
-/// dropped, so text that arrives decomposed folds the same. Other scripts are lower-cased only.
-/// (Another branch adds Text/TextFolding.cs for titles; the two can merge into one table.)
+/// Case- and accent-blind folding of names for matching: <see cref="TextFolding"/>'s table (the build sets
+/// <c>InvariantGlobalization</c>, under which FormD decomposition does nothing), then lower case. Letters decomposition
+/// would not fold anyway (ł, ø, đ, ß, æ, œ, þ) are in that table; combining marks are dropped, so text that arrives
+/// decomposed folds the same. Other scripts are lower-cased only.
 /// </summary>
 public static class AuthorNameFolding
 {
-    // U+00C0..U+00FF and U+0100..U+017F, one base letter each; '\0' marks the letters that fold to two.
-    private const string Latin1 = "aaaaaa\0ceeeeiiiidnooooo×ouuuuy\0\0aaaaaa\0ceeeeiiiidnooooo÷ouuuuy\0y";
-    private const string ExtendedA = "aaaaaacccccccc" + "dddd" + "eeeeeeeeee" + "gggggggg" + "hhhh" + "iiiiiiiiii" + "\0\0" + "jj" + "kkk" +
-        "llllllllll" + "nnnnnnn" + "nn" + "oooooo" + "\0\0" + "rrrrrr" + "ssssssss" + "tttttt" + "uuuuuuuuuuuu" + "ww" + "yyy" + "zzzzzz" + "s";
-
-    private static string? Double(char c) => c switch
-    {
-        'Æ' or 'æ' => "ae",
-        'Þ' or 'þ' => "th",
-        'ß' => "ss",
-        'Ĳ' or 'ĳ' => "ij",
-        'Œ' or 'œ' => "oe",
-        _ => null,
-    };
-
     /// <summary>Folds one character into <paramref name="builder"/>: lower case, accents dropped.</summary>
     public static void Append(StringBuilder builder, char c)
     {
@@ -34,24 +19,9 @@ public static class AuthorNameFolding
             builder.Append(char.ToLowerInvariant(c));
             return;
         }
-        if (c is >= '\u0300' and <= '\u036F') return; // combining marks
-        if (c is >= '\u00C0' and <= '\u017F')
-        {
-            var folded = c < '\u0100' ? Latin1[c - 0xC0] : ExtendedA[c - 0x100];
-            if (folded == '\0') builder.Append(Double(c));
-            else builder.Append(folded);
-            return;
-        }
-        builder.Append(c switch
-        {
-            'Ș' or 'ș' or 'Ş' or 'ş' => 's',
-            'Ț' or 'ț' => 't',
-            'ǎ' or 'Ǎ' => 'a',
-            'ǐ' or 'Ǐ' => 'i',
-            'ǒ' or 'Ǒ' => 'o',
-            'ǔ' or 'Ǔ' => 'u',
-            _ => char.ToLowerInvariant(c),
-        });
+        var start = builder.Length;
+        TextFolding.AppendFolded(builder, c);
+        for (var k = start; k < builder.Length; k++) builder[k] = char.ToLowerInvariant(builder[k]);
     }
 
     public static string Fold(string text)
