@@ -25,9 +25,6 @@ public sealed class ServerSession(LanguageServerOptions options, ILoggerFactory 
     /// <summary>The quiet period before diagnostics (see <see cref="LanguageServerOptions.DiagnosticsDelay"/>), from initializationOptions.diagnosticsDelayMs.</summary>
     public TimeSpan DiagnosticsDelay { get; set; } = options.DiagnosticsDelay;
 
-    /// <summary>Test-only: per-method delays (ms) applied before concurrent requests run, from initializationOptions.testDelayMs.</summary>
-    public IReadOnlyDictionary<string, int> TestDelays { get; set; } = new Dictionary<string, int>();
-
     /// <summary>Called by initialize with the client's process id; the host exits when that process dies.</summary>
     public Action<int>? WatchClientProcess { get; set; }
 

@@ -12,7 +12,7 @@ public sealed class InitializeParams
     public ClientInfo? ClientInfo { get; set; }
     public string? RootUri { get; set; }
     public ClientCapabilities Capabilities { get; set; } = new();
-    /// <summary>PaperLsp reads <c>logLevel</c>, <c>pushDiagnostics</c>, <c>diagnosticsDelayMs</c> and the test-only <c>testDelayMs</c>; see docs/editors.md.</summary>
+    /// <summary>PaperLsp reads <c>logLevel</c>, <c>pushDiagnostics</c>, and <c>diagnosticsDelayMs</c> (<see cref="Features.InitializationOptions"/>); see docs/editors.md.</summary>
     public JToken? InitializationOptions { get; set; }
     /// <summary>"off" | "messages" | "verbose".</summary>
     public string? Trace { get; set; }

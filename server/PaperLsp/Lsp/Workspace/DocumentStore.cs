@@ -37,19 +37,38 @@ public sealed class DocumentStore
         return Publish(uri, previous, new DocumentSnapshot(uri, version, ++revision, document, titles.DuplicatedKeys.ToImmutableHashSet(StringComparer.Ordinal)));
     }
 
-    /// <summary>Applies changes in order to the open document; the caller has checked it is open.</summary>
+    /// <summary>
+    /// Applies changes in order to the open document, all or nothing: every change is converted and applied to the
+    /// (immutable) document first, and only when all succeeded do the title index and the store move on. A change that
+    /// throws leaves both exactly as they were.
+    /// </summary>
     public DocumentSnapshot Change(string uri, int version, IEnumerable<Func<PaperDocument, TextChange>> changes)
     {
         var previous = Get(uri) ?? throw new InvalidOperationException($"{uri} is not open");
-        var titles = titleIndexes[uri];
         var document = previous.Document;
-        var duplicated = previous.DuplicatedTitleKeys;
+        var steps = new List<PaperDocument>();
         foreach (var makeChange in changes)
         {
             // Each change is converted against the document as the previous ones left it, as LSP requires.
             document = document.Apply(makeChange(document));
-            titles = TitleIndex.Update(titles, document);
-            duplicated = FollowDuplicates(duplicated, titles, document.LastDelta);
+            steps.Add(document);
+        }
+
+        var titles = titleIndexes[uri];
+        var duplicated = previous.DuplicatedTitleKeys;
+        try
+        {
+            foreach (var step in steps)
+            {
+                titles = TitleIndex.Update(titles, step);
+                duplicated = FollowDuplicates(duplicated, titles, step.LastDelta);
+            }
+        }
+        catch (Exception)
+        {
+            // The index is mutable and may be half-updated: rebuild it from the text, which is the truth.
+            titles = TitleIndex.Build(document);
+            duplicated = titles.DuplicatedKeys.ToImmutableHashSet(StringComparer.Ordinal);
         }
         titleIndexes[uri] = titles;
         return Publish(uri, previous, new DocumentSnapshot(uri, version, ++revision, document, duplicated));

@@ -12,30 +12,24 @@ public sealed class LifecycleHandler(ServerSession session, Action exit)
 {
     public InitializeResult Initialize(InitializeParams request, RequestContext context, CancellationToken cancellationToken)
     {
-        var options = request.InitializationOptions as JObject;
-        if (LogLevelSwitch.TryParse(options?.Value<string>("logLevel"), out var level)) session.LogLevels.Configure(level);
-        else if (options?["logLevel"] is not null) context.Logger.LogWarning("Unknown logLevel {Level}; keeping {Current}", options["logLevel"], session.LogLevels.Level);
+        var warnings = new List<string>();
+        var options = InitializationOptions.Read(request.InitializationOptions, warnings);
+        if (options.LogLevel is { } level) session.LogLevels.Configure(level);
         session.LogLevels.ApplyTrace(request.Trace);
+        foreach (var warning in warnings) context.Logger.LogWarning("{Warning}", warning);
 
-        var encoding = ProtocolConverter.Negotiate(request.Capabilities.General?.PositionEncodings);
+        var encoding = ProtocolConverter.Negotiate(request.Capabilities?.General?.PositionEncodings);
         session.Converter = new ProtocolConverter(encoding);
-        session.ClientCapabilities = request.Capabilities;
+        session.ClientCapabilities = request.Capabilities ?? new ClientCapabilities();
 
         // A client that pulls diagnostics would otherwise show every finding twice; it can still ask for both.
-        var clientPulls = request.Capabilities.TextDocument?.Diagnostic is { Type: not JTokenType.Null };
-        session.PushDiagnostics = options?.Value<bool?>("pushDiagnostics") ?? !clientPulls;
+        var clientPulls = request.Capabilities?.TextDocument?.Diagnostic is { Type: not JTokenType.Null };
+        session.PushDiagnostics = options.PushDiagnostics ?? !clientPulls;
+        if (options.DiagnosticsDelay is { } quietPeriod) session.DiagnosticsDelay = quietPeriod;
 
-        if (options?.Value<int?>("diagnosticsDelayMs") is { } quietPeriod and >= 0 and <= 10_000)
-            session.DiagnosticsDelay = TimeSpan.FromMilliseconds(quietPeriod);
-
-        if (options?["testDelayMs"] is JObject delays)
-        {
-            // Test-only hook: makes the named requests slow so that tests can cancel them deterministically.
-            session.TestDelays = delays.Properties().ToDictionary(p => p.Name, p => (int)p.Value);
-            context.Logger.LogWarning("Test delays are on: {Delays}", delays.ToString(Newtonsoft.Json.Formatting.None));
-        }
-
-        if (request.ProcessId is { } processId) session.WatchClientProcess?.Invoke(processId);
+        // No process has id 0 or below; watching one would end the server at once.
+        if (request.ProcessId is > 0 and var processId) session.WatchClientProcess?.Invoke(processId);
+        else if (request.ProcessId is { } invalid) context.Logger.LogWarning("Ignoring processId {ProcessId}: not a process id", invalid);
 
         context.Logger.LogInformation("Initialized for {Client} {Version}: position encoding {Encoding}, push diagnostics {Push}, diagnostics delay {Delay} ms, log level {Level}",
             request.ClientInfo?.Name ?? "an unnamed client", request.ClientInfo?.Version ?? "", session.Converter.EncodingName, session.PushDiagnostics,
