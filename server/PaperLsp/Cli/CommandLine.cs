@@ -17,12 +17,14 @@ public static class CommandLine
         """
         Usage:
           paperlsp                         run the language server over stdio (same as --stdio)
-          paperlsp check [--format text|json] PATH...
+          paperlsp check [--format text|json] [--max-file-size SIZE] PATH...
                                            report problems in .papers files; folders are searched for *.papers
-          paperlsp export --format json PATH
+          paperlsp export --format json [--max-file-size SIZE] PATH
                                            print every entry of one file as JSON
           paperlsp --help | --version
 
+        Only regular files are read, up to 100M each unless --max-file-size says otherwise (e.g. 500M, 1G; at most 1G).
+        In a folder, links are followed only to places inside the folders given, and no folder is searched twice.
         Exit codes: 0 clean or only warnings/hints, 1 errors found, 2 usage or IO error.
         """;
 
@@ -65,26 +67,18 @@ public static class CommandLine
 
     private static int Check(string[] args, TextWriter output, TextWriter error)
     {
-        var (format, paths) = ParseOptions(args, allowed: ["text", "json"], defaultFormat: "text");
+        var (format, paths, maxBytes) = ParseOptions(args, allowed: ["text", "json"], defaultFormat: "text");
         if (paths.Count == 0) throw new UsageException("check needs at least one file or folder");
 
-        var files = new List<string>();
-        var ioFailed = false;
-        foreach (var path in paths)
-        {
-            if (Directory.Exists(path)) files.AddRange(PaperFiles.Find(path));
-            else if (File.Exists(path)) files.Add(path);
-            else
-            {
-                error.WriteLine($"paperlsp: {path}: no such file or directory");
-                ioFailed = true;
-            }
-        }
+        var selection = PaperFiles.Select(paths);
+        var ioFailed = selection.Problems.Count > 0;
+        foreach (var (path, problem) in selection.Problems) error.WriteLine($"paperlsp: {path}: {problem}");
+        foreach (var (path, reason) in selection.Skipped) error.WriteLine($"paperlsp: {path}: skipped: {reason}");
 
         var results = new List<CheckedFile>();
-        foreach (var file in files)
+        foreach (var file in selection.Files)
         {
-            if (!PaperFiles.TryRead(file, out var text, out var problem))
+            if (!PaperFiles.TryRead(file, out var text, out var problem, maxBytes))
             {
                 error.WriteLine($"paperlsp: {file}: {problem}");
                 ioFailed = true;
@@ -104,15 +98,15 @@ public static class CommandLine
 
     private static int Export(string[] args, TextWriter output, TextWriter error)
     {
-        var (_, paths) = ParseOptions(args, allowed: ["json"], defaultFormat: "json");
+        var (_, paths, maxBytes) = ParseOptions(args, allowed: ["json"], defaultFormat: "json");
         if (paths.Count != 1) throw new UsageException("export takes exactly one file");
         var path = paths[0];
-        if (!File.Exists(path))
+        if (FileKinds.Of(path) == FileKind.Directory)
         {
-            error.WriteLine($"paperlsp: {path}: {(Directory.Exists(path) ? "is a folder; export takes one file" : "no such file or directory")}");
+            error.WriteLine($"paperlsp: {path}: is a folder; export takes one file");
             return UsageOrIoError;
         }
-        if (!PaperFiles.TryRead(path, out var text, out var problem))
+        if (!PaperFiles.TryRead(path, out var text, out var problem, maxBytes))
         {
             error.WriteLine($"paperlsp: {path}: {problem}");
             return UsageOrIoError;
@@ -121,20 +115,27 @@ public static class CommandLine
         return Clean;
     }
 
-    private static (string Format, List<string> Paths) ParseOptions(string[] args, string[] allowed, string defaultFormat)
+    private static (string Format, List<string> Paths, long MaxFileBytes) ParseOptions(string[] args, string[] allowed, string defaultFormat)
     {
         var format = defaultFormat;
+        var maxBytes = PaperFiles.DefaultMaxFileBytes;
         var paths = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
-            string? value = null;
+            string? value = null, size = null;
             if (arg == "--format")
             {
                 if (i + 1 >= args.Length) throw new UsageException("--format needs a value");
                 value = args[++i];
             }
             else if (arg.StartsWith("--format=", StringComparison.Ordinal)) value = arg["--format=".Length..];
+            else if (arg == "--max-file-size")
+            {
+                if (i + 1 >= args.Length) throw new UsageException("--max-file-size needs a value");
+                size = args[++i];
+            }
+            else if (arg.StartsWith("--max-file-size=", StringComparison.Ordinal)) size = arg["--max-file-size=".Length..];
             else if (arg == "--") { paths.AddRange(args[(i + 1)..]); break; }
             else if (arg.StartsWith('-') && arg.Length > 1) throw new UsageException($"unknown option '{arg}'");
             else paths.Add(arg);
@@ -144,8 +145,10 @@ public static class CommandLine
                 if (!allowed.Contains(value)) throw new UsageException($"unknown format '{value}' (expected {string.Join(" or ", allowed)})");
                 format = value;
             }
+            if (size is not null && !PaperFiles.TryParseSize(size, out maxBytes))
+                throw new UsageException($"--max-file-size '{size}' is not a size from 1 byte to 1G (e.g. 200M)");
         }
-        return (format, paths);
+        return (format, paths, maxBytes);
     }
 
     private sealed class UsageException(string message) : Exception(message);
