@@ -63,9 +63,21 @@ internal sealed class FrameReader(PipeReader reader, long maxBodyBytes)
             }
 
             var lineBytes = buffer.Slice(0, newline.Value);
-            var line = Encoding.ASCII.GetString(lineBytes.Length > MaxHeaderLineBytes ? lineBytes.Slice(0, MaxHeaderLineBytes) : lineBytes).TrimEnd('\r');
+            if (lineBytes.Length > MaxHeaderLineBytes)
+            {
+                // Not consumed to its end: the next real header may be glued to this junk's tail.
+                reader.AdvanceTo(buffer.GetPosition(MaxHeaderLineBytes));
+                return Bad($"a header line longer than {MaxHeaderLineBytes} bytes");
+            }
+            var line = Encoding.ASCII.GetString(lineBytes).TrimEnd('\r');
+            var glued = line.IndexOf("content-length:", StringComparison.OrdinalIgnoreCase);
+            if (glued > 0)
+            {
+                // Junk (say, the body of a frame whose header was bad) runs into the next header: start over at it.
+                reader.AdvanceTo(buffer.GetPosition(glued));
+                return Bad($"bytes that are not a header before Content-Length ({Quote(line[..glued])})");
+            }
             reader.AdvanceTo(buffer.GetPosition(1, newline.Value));
-            if (lineBytes.Length > MaxHeaderLineBytes) return Bad($"a header line longer than {MaxHeaderLineBytes} bytes");
 
             if (line.Length == 0)
             {
