@@ -118,15 +118,4 @@ public class FramingEndTests
         Assert.That(lines[0], Does.Contain(expected));
         AssertClean(client);
     }
-
-    [Test]
-    public async Task The_input_ending_between_messages_after_shutdown_is_a_clean_exit()
-    {
-        await using var client = await LspTestClient.StartInitializedAsync();
-        await client.RequestAsync("shutdown");
-        client.CloseInput();
-        Assert.That(await client.WaitForExitAsync(), Is.EqualTo(0));
-        Assert.That(client.Stderr, Does.Not.Contain("Input ended:"));
-        AssertClean(client);
-    }
 }
