@@ -23,7 +23,7 @@ const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
-  target: 'node20', // VS Code 1.90 ships Electron 29 / Node 20
+  target: 'node20', // VS Code 1.100 ships Electron 34 / Node 20
   logLevel: 'warning',
 };
 
@@ -38,11 +38,13 @@ await esbuild.build({
 });
 console.log('bundled src/extension.ts -> dist/extension.js');
 
-// The vscode-free logic, for the node tests (not shipped).
-await esbuild.build({
-  ...common,
-  entryPoints: [path.join(root, 'src', 'serverCommand.ts')],
-  outfile: path.join(root, 'out', 'serverCommand.js'),
-  sourcemap: 'inline',
-});
-console.log('bundled src/serverCommand.ts -> out/serverCommand.js');
+// The vscode-free modules, for the node tests (not shipped).
+for (const name of ['serverCommand', 'serverProcess']) {
+  await esbuild.build({
+    ...common,
+    entryPoints: [path.join(root, 'src', `${name}.ts`)],
+    outfile: path.join(root, 'out', `${name}.js`),
+    sourcemap: 'inline',
+  });
+  console.log(`bundled src/${name}.ts -> out/${name}.js`);
+}

@@ -17,5 +17,13 @@ vim.api.nvim_create_autocmd("FileType", {
       })
     end
     vim.lsp.buf_attach_client(args.buf, client_id)
+    -- Workspace features: K shows the hover card, gr the references of an author (in every list of the folder),
+    -- <C-x><C-o> completes authors, categories, months and affiliations, <leader>rn renames an author everywhere.
+    vim.bo[args.buf].omnifunc = "v:lua.vim.lsp.omnifunc"
+    local opts = { buffer = args.buf }
+    vim.keymap.set("n", "K", vim.lsp.buf.hover, opts)
+    vim.keymap.set("n", "gr", vim.lsp.buf.references, opts)
+    vim.keymap.set("n", "<leader>rn", vim.lsp.buf.rename, opts)
+    vim.keymap.set("n", "<leader>ca", vim.lsp.buf.code_action, opts)
   end,
 })

@@ -22,7 +22,8 @@ internal static class Names
                 : given + " " + r.Pick(Surnames);
         }
 
-        int kind = r.Next(allowTrickyStart ? 10 : 8);
+        int kind = r.Next(allowTrickyStart ? 11 : 9);
+        if (!allowTrickyStart && kind == 8) kind = 10;
         switch (kind)
         {
             case 0: // diacritics
@@ -47,8 +48,10 @@ internal static class Names
                 return r.Pick(GivenNames) + " " + r.Pick(InnerCapSurnames);
             case 8: // inner capital in the given name
                 return r.Pick(InnerCapGiven) + " " + r.Pick(Surnames);
-            default: // leading initials
+            case 9: // leading initials
                 return r.Pick(LeadingInitialNames);
+            default: // shapes real arXiv lists carry (the corpus's tags): Md., undotted initials, one-letter surnames, particles, nicknames
+                return r.Pick(ArxivShapeNames);
         }
     }
 }

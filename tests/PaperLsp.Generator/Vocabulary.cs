@@ -276,6 +276,15 @@ internal static class Vocabulary
         "Elena", "Jan", "Ali", "Jun", "Marie", "Paul", "Rose", "Alexander", "Kwabena", "Hoang",
     };
 
+    /// <summary>Name shapes of real arXiv author lists (tests/PaperLsp.Tests/Fixtures/arxiv tags and issue 9), none starting a name with an initial.</summary>
+    public static readonly string[] ArxivShapeNames =
+    {
+        "Md. Sazzad Hossain", "Mst. Nasrin Akter", "Wm. Blake Carter", "Shengwu. Xiong", "Arun K S", "Ashik E Rasul", "Priya R. M.",
+        "Haihong E", "Leong Hou U", "Pavan Kumar B N", "Jordi Pons i Puig", "Xavier Giró-i-Nieto", "Zia ul Haq", "Umm e Hani",
+        "Stéphane d'Ascoli", "Chang 'Charlie' Liu", "Wei “David” Zhang", "Maitham F. AL-Sunni", "Terrence J. Lee-St. John",
+        "Syed Sohail Feroz Syed Afroz", "Nishanth Venkatesh S.", "Murilo Vinicius da Silva", "Jin Wei-Kocsis", "Jean -P. Dubois",
+    };
+
     public static readonly string[] LeadingInitialNames =
     {
         "R. Thomas McCoy", "J. Zico Kolter", "H. T. Kung", "C. Lee Giles", "J. R. R. Tolkien",

@@ -119,8 +119,8 @@ public sealed class TitleIndex
     /// <summary>Brings the index from the document it knows to <paramref name="document"/>; null deltas mean a fresh parse.</summary>
     public static TitleIndex Update(TitleIndex? index, PaperDocument document)
     {
-        if (index is null || document.LastDelta is null) return Build(document);
-        index.Apply(document.LastDelta);
+        if (index is null || document.Deltas.Count == 0) return Build(document);
+        foreach (var delta in document.Deltas) index.Apply(delta);
         return index;
     }
 

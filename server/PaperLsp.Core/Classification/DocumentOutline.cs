@@ -19,7 +19,7 @@ public sealed record OutlineSection(HeadingNode Heading, int Line, TextRange Tit
     public string Title => Heading.Title;
 }
 
-public enum FoldKind { Entry, Abstract, Section, Comment }
+public enum FoldKind { Entry, Section, Comment }
 
 /// <summary>A foldable run of whole lines; <see cref="EndLine"/> is always greater than <see cref="StartLine"/>.</summary>
 public readonly record struct FoldRegion(int StartLine, int EndLine, FoldKind Kind);
@@ -89,9 +89,9 @@ public static class DocumentOutline
             FlushComments();
             if (item.AsEntry is { } entry)
             {
-                if (entry.EndLine > entry.StartLine) regions.Add(new FoldRegion(entry.StartLine, entry.EndLine, FoldKind.Entry));
-                if (entry.AbstractLine is { } abstractLine && abstractLine > entry.HeaderLine && entry.HeaderLine != entry.StartLine)
-                    regions.Add(new FoldRegion(entry.HeaderLine, abstractLine, FoldKind.Abstract));
+                // The fold starts at the header, not at the metadata line: a folded entry shows its title (clients such as
+                // VS Code show the first line of a fold and nothing else), and the metadata line stays visible above it.
+                if (entry.EndLine > entry.HeaderLine) regions.Add(new FoldRegion(entry.HeaderLine, entry.EndLine, FoldKind.Entry));
             }
         }
         FlushComments();

@@ -18,6 +18,8 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ImpossibleDate = new("PL0103", "impossible-date", DiagnosticSeverity.Error, "The date does not exist in the calendar.");
     public static readonly DiagnosticDescriptor UnknownCategory = new("PL0104", "unknown-category", DiagnosticSeverity.Warning, "The category is not an arXiv category.");
     public static readonly DiagnosticDescriptor OrphanMetadata = new("PL0105", "orphan-metadata", DiagnosticSeverity.Error, "A metadata line with no entry after it.");
+    public static readonly DiagnosticDescriptor IncompleteMetadata = new("PL0106", "incomplete-metadata", DiagnosticSeverity.Error, "A metadata line with its score, category or date missing.");
+    public static readonly DiagnosticDescriptor MalformedMetadata = new("PL0107", "malformed-metadata", DiagnosticSeverity.Warning, "A metadata line with a part in the wrong case, spaces between parts or a missing comma.");
 
     public static readonly DiagnosticDescriptor AuthorsNotFound = new("PL0201", "authors-not-found", DiagnosticSeverity.Error, "The header's author list cannot be found.");
     public static readonly DiagnosticDescriptor AmbiguousBoundary = new("PL0202", "ambiguous-title-boundary", DiagnosticSeverity.Warning, "Where the title ends and the authors begin is not certain.");
@@ -36,7 +38,7 @@ public static class DiagnosticCatalog
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
-        UnreadableMetadata, UnknownMonth, ImpossibleDate, UnknownCategory, OrphanMetadata,
+        UnreadableMetadata, UnknownMonth, ImpossibleDate, UnknownCategory, OrphanMetadata, IncompleteMetadata, MalformedMetadata,
         AuthorsNotFound, AmbiguousBoundary, EmptyTitle, EmptyAuthor, RepeatedAuthor, MissingAbstract,
         DuplicateEntry, StrayLine, UnknownDirective, TabInText, TrailingWhitespace,
     ];

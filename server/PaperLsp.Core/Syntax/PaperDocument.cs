@@ -15,14 +15,21 @@ public sealed class PaperDocument
 {
     private readonly ItemTree tree;
 
-    private PaperDocument(ItemTree tree, ItemDelta? delta)
+    private PaperDocument(ItemTree tree, IReadOnlyList<ItemDelta> deltas)
     {
         this.tree = tree;
-        LastDelta = delta;
+        Deltas = deltas;
     }
 
-    /// <summary>How this snapshot differs from the one it was made from; null for a fresh parse.</summary>
-    public ItemDelta? LastDelta { get; }
+    /// <summary>
+    /// Every delta from the snapshot this one was made from, in order: one per change of <see cref="Apply(TextChange)"/>,
+    /// several after <see cref="Apply(IEnumerable{TextChange})"/> (a multi-cursor didChange). Empty for a fresh parse.
+    /// An index that follows a document must apply all of them: each is positioned against the document the previous left.
+    /// </summary>
+    public IReadOnlyList<ItemDelta> Deltas { get; }
+
+    /// <summary>The last of <see cref="Deltas"/>; null for a fresh parse. Alone it describes only the last change.</summary>
+    public ItemDelta? LastDelta => Deltas.Count == 0 ? null : Deltas[^1];
 
     /// <summary>Number of lines. An empty text has one empty line, as editors show it.</summary>
     public int LineCount => Math.Max(1, tree.LineCount);
@@ -42,7 +49,7 @@ public sealed class PaperDocument
             strayAllowed = Parser.AllowsStrayAfter(item);
             line += item.LineCount;
         }
-        return new PaperDocument(ItemTree.Build(items), null);
+        return new PaperDocument(ItemTree.Build(items), []);
     }
 
     public string GetText()
@@ -114,11 +121,24 @@ public sealed class PaperDocument
         return new TextPosition(position.Line, Math.Clamp(position.Character, 0, GetLineText(position.Line).Length));
     }
 
-    public PaperDocument Apply(IEnumerable<TextChange> changes)
+    /// <summary>Applies edits in order; the result carries the delta of every one of them.</summary>
+    public PaperDocument Apply(IEnumerable<TextChange> changes) => Apply(changes.Select(change => (Func<PaperDocument, TextChange>)(_ => change)));
+
+    /// <summary>
+    /// Applies edits in order, each made against the document the previous ones left (as LSP positions the changes of
+    /// one didChange); the result carries the delta of every one of them.
+    /// </summary>
+    public PaperDocument Apply(IEnumerable<Func<PaperDocument, TextChange>> changes)
     {
         var document = this;
-        foreach (var change in changes) document = document.Apply(change);
-        return document;
+        List<ItemDelta>? deltas = null;
+        foreach (var makeChange in changes)
+        {
+            document = document.Apply(makeChange(document));
+            (deltas ??= []).AddRange(document.Deltas);
+        }
+        // No change at all: the same items, and nothing for an index to apply.
+        return new PaperDocument(document.tree, (IReadOnlyList<ItemDelta>?)deltas ?? []);
     }
 
     /// <summary>Applies one LSP-style edit, re-reading only the items around it.</summary>
@@ -182,7 +202,7 @@ public sealed class PaperDocument
             if (removed.Count == resumeIndex - restartIndex) break;
             removed.Add(item);
         }
-        return new PaperDocument(tree.Replace(restartIndex, removed.Count, added), new ItemDelta(restartIndex, restartLine, removed, added));
+        return new PaperDocument(tree.Replace(restartIndex, removed.Count, added), [new ItemDelta(restartIndex, restartLine, removed, added)]);
     }
 
     private PaperDocument Replaced(string text)
@@ -190,7 +210,7 @@ public sealed class PaperDocument
         var fresh = Parse(text);
         var removed = tree.Enumerate().Select(pair => pair.Item).ToList();
         var added = fresh.tree.Enumerate().Select(pair => pair.Item).ToList();
-        return new PaperDocument(fresh.tree, new ItemDelta(0, 0, removed, added));
+        return new PaperDocument(fresh.tree, [new ItemDelta(0, 0, removed, added)]);
     }
 
     /// <summary>The new document's lines during a reparse: old lines before and after the edit, spliced lines inside it.</summary>

@@ -31,6 +31,8 @@ internal sealed class Parser
     private readonly ILineSource source;
     private int cachedReadingLine = -1;
     private HeaderReading? cachedReading;
+    private int previousReadingLine = -1;
+    private HeaderReading? previousReading;
 
     public Parser(ILineSource source) => this.source = source;
 
@@ -54,11 +56,34 @@ internal sealed class Parser
                     return ParseEntry(line, line + 1, AbstractFollows(line + 2) ? line + 2 : -1);
                 return ParseOrphanMetadata(line);
             default:
-                if (strayAllowed && Read(line) is { LooksLikeHeader: false, Confidence: BoundaryConfidence.None })
+                if (strayAllowed && Read(line) is { LooksLikeHeader: false } reading
+                    && (reading.Confidence == BoundaryConfidence.None || reading.LooksLikeProse)
+                    && !HeadsAnAbstract(line))
                     return ParseStray(line);
                 return ParseEntry(-1, line, AbstractFollows(line + 1) ? line + 1 : -1);
         }
     }
+
+    /// <summary>
+    /// An entry is never lost: a short line right above a paragraph is that paragraph's header, even when its authors
+    /// cannot be read, as long as it is no paragraph itself. Looks at the line after only, like the rest of the grammar.
+    /// </summary>
+    private bool HeadsAnAbstract(int line)
+    {
+        if (line + 1 >= source.Count || Classify(line + 1) != LineClass.Text) return false;
+        var text = source.Text(line);
+        var (start, end) = ContentBounds(text);
+        if (end - start > HeaderSplitter.MaxTitleLength || HeaderSplitter.IsProse(text, start, end) || IsParagraph(text, start, end)) return false;
+        // "and a second paragraph.": a sentence's full stop after a word; headers end in a name, "et al." or an affiliation.
+        if (end - start >= 3 && text[end - 1] == '.' && char.IsLower(text[end - 2]) && char.IsLower(text[end - 3])) return false;
+        var next = source.Text(line + 1);
+        var (nextStart, nextEnd) = ContentBounds(next);
+        return IsParagraph(next, nextStart, nextEnd) && nextEnd - nextStart > 2 * (end - start) && !Read(line + 1).LooksLikeHeader;
+    }
+
+    /// <summary>Sentences: a long line of them, or one ending in a full stop after a word.</summary>
+    private static bool IsParagraph(string text, int start, int end) =>
+        end - start >= 200 && (HeaderSplitter.IsProse(text, start, end) || text[end - 1] == '.');
 
     private bool AbstractFollows(int line) =>
         line < source.Count && Classify(line) == LineClass.Text && !Read(line).LooksLikeHeader;
@@ -90,16 +115,25 @@ internal sealed class Parser
         return (start, end);
     }
 
+    /// <summary>
+    /// The header reading of a line, remembered for the last two lines asked: an entry reads its header, then the line
+    /// after it (is it an abstract?), then its header again.
+    /// </summary>
     private HeaderReading Read(int line)
     {
-        if (cachedReadingLine != line)
+        if (cachedReadingLine == line) return cachedReading!;
+        if (previousReadingLine == line)
         {
-            var text = source.Text(line);
-            var (start, end) = ContentBounds(text);
-            cachedReading = HeaderSplitter.Split(text, start, end);
-            cachedReadingLine = line;
+            (cachedReadingLine, previousReadingLine) = (previousReadingLine, cachedReadingLine);
+            (cachedReading, previousReading) = (previousReading, cachedReading);
+            return cachedReading!;
         }
-        return cachedReading!;
+        var text = source.Text(line);
+        var (start, end) = ContentBounds(text);
+        (previousReadingLine, previousReading) = (cachedReadingLine, cachedReading);
+        cachedReading = HeaderSplitter.Split(text, start, end);
+        cachedReadingLine = line;
+        return cachedReading;
     }
 
     private ItemNode ParseEntry(int metadataLine, int headerLine, int abstractLine)
@@ -158,7 +192,11 @@ internal sealed class Parser
                 if (reading.AlternativeBoundary >= 0)
                 {
                     var alternative = reading.AlternativeBoundary;
-                    message += $", but the first author could also be '{header.Substring(alternative, chosen.End - alternative)}'";
+                    // The alternative may start in another list item than the chosen first author: quote up to its item's end.
+                    var alternativeEnd = header.IndexOf(',', alternative, Math.Max(0, authorsEnd - alternative));
+                    if (alternativeEnd < 0) alternativeEnd = authorsEnd;
+                    while (alternativeEnd > alternative && char.IsWhiteSpace(header[alternativeEnd - 1])) alternativeEnd--;
+                    message += $", but the first author could also be '{header.Substring(alternative, alternativeEnd - alternative)}'";
                 }
                 message += ". Insert ' | ' between the title and the authors to make it explicit.";
                 problems.Add(new SyntaxProblem(DiagnosticCatalog.AmbiguousBoundary,
@@ -183,7 +221,8 @@ internal sealed class Parser
         foreach (var author in reading.Authors)
         {
             var name = header.Substring(author.Start, author.Length);
-            var key = string.Join(' ', name.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
+            // Müller and Muller, written twice in one list, are one author.
+            var key = PaperLsp.Text.TextFolding.Key(string.Join(' ', name.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)));
             if (seen.TryGetValue(key, out var earlier))
             {
                 problems.Add(new SyntaxProblem(DiagnosticCatalog.RepeatedAuthor, new LineSpan(relativeLine, author.Start, author.Length),

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using PaperLsp.Text;
 
 namespace PaperLsp.Syntax;
 
@@ -11,23 +11,18 @@ public static class TitleKey
         var builder = new StringBuilder(title.Length);
         foreach (var c in title)
         {
-            if (char.IsLetterOrDigit(c)) builder.Append(char.ToLowerInvariant(c));
-        }
-        // Fold accents only when there are any: ASCII titles are the common case.
-        if (!IsAscii(builder))
-        {
-            var decomposed = builder.ToString().Normalize(NormalizationForm.FormD);
-            builder.Clear();
-            foreach (var c in decomposed)
-                if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) builder.Append(c);
+            if (c < '\u00C0')
+            {
+                if (char.IsLetterOrDigit(c)) builder.Append(char.ToLowerInvariant(c));
+                continue;
+            }
+            // Café and Cafe, Łódź and Lodz: folded by our own table, since InvariantGlobalization leaves Normalize a no-op.
+            if (TextFolding.Fold(c) is { } folded)
+            {
+                foreach (var f in folded) builder.Append(char.ToLowerInvariant(f));
+            }
+            else if (char.IsLetterOrDigit(c)) builder.Append(char.ToLowerInvariant(c));
         }
         return builder.ToString();
-    }
-
-    private static bool IsAscii(StringBuilder builder)
-    {
-        foreach (var chunk in builder.GetChunks())
-            if (!Ascii.IsValid(chunk.Span)) return false;
-        return true;
     }
 }

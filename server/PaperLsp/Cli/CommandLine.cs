@@ -4,7 +4,7 @@ using PaperLsp.Syntax;
 namespace PaperLsp.Cli;
 
 /// <summary>
-/// <c>paperlsp check</c> and <c>paperlsp export</c>. Exit codes: 0 clean (or only warnings and hints), 1 errors found,
+/// <c>paperlsp check</c>, <c>paperlsp export</c> and <c>paperlsp import</c>. Exit codes: 0 clean (or only warnings and hints), 1 errors found,
 /// 2 usage or IO errors, each reported as one line on stderr with no stack trace.
 /// </summary>
 public static class CommandLine
@@ -19,13 +19,15 @@ public static class CommandLine
           paperlsp                         run the language server over stdio (same as --stdio)
           paperlsp check [--format text|json] [--max-file-size SIZE] PATH...
                                            report problems in .papers files; folders are searched for *.papers
-          paperlsp export --format json [--max-file-size SIZE] PATH
-                                           print every entry of one file as JSON
+          paperlsp export --format bibtex|biblatex|csl-json|ris|json [--ascii] [--output FILE] [--max-file-size SIZE] PATH...
+                                           export every entry of files and folders (--ascii: TeX accents for classic BibTeX)
+          paperlsp import --from bibtex|biblatex|csl-json|ris [--all-authors] [--output FILE] [--max-file-size SIZE] FILE
+                                           print a .papers list made from another tool's file
           paperlsp --help | --version
 
         Only regular files are read, up to 100M each unless --max-file-size says otherwise (e.g. 500M, 1G; at most 1G).
         In a folder, links are followed only to places inside the folders given, and no folder is searched twice.
-        Exit codes: 0 clean or only warnings/hints, 1 errors found, 2 usage or IO error.
+        Exit codes: 0 clean or only warnings/hints, 1 errors found (import: bad records), 2 usage or IO error.
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -35,7 +37,8 @@ public static class CommandLine
             return args[0] switch
             {
                 "check" => Check(args[1..], output, error),
-                "export" => Export(args[1..], output, error),
+                "export" => ExchangeCommands.Export(args[1..], output, error),
+                "import" => ExchangeCommands.Import(args[1..], output, error),
                 "--help" or "-h" or "help" => Help(output),
                 "--version" => Version(output),
                 _ => UsageError(error, $"unknown command '{args[0]}'"),
@@ -96,25 +99,6 @@ public static class CommandLine
         return report.ErrorCount > 0 ? FoundErrors : Clean;
     }
 
-    private static int Export(string[] args, TextWriter output, TextWriter error)
-    {
-        var (_, paths, maxBytes) = ParseOptions(args, allowed: ["json"], defaultFormat: "json");
-        if (paths.Count != 1) throw new UsageException("export takes exactly one file");
-        var path = paths[0];
-        if (FileKinds.Of(path) == FileKind.Directory)
-        {
-            error.WriteLine($"paperlsp: {path}: is a folder; export takes one file");
-            return UsageOrIoError;
-        }
-        if (!PaperFiles.TryRead(path, out var text, out var problem, maxBytes))
-        {
-            error.WriteLine($"paperlsp: {path}: {problem}");
-            return UsageOrIoError;
-        }
-        ExportOutput.WriteJson(path, PaperDocument.Parse(text), output);
-        return Clean;
-    }
-
     private static (string Format, List<string> Paths, long MaxFileBytes) ParseOptions(string[] args, string[] allowed, string defaultFormat)
     {
         var format = defaultFormat;
@@ -145,11 +129,15 @@ public static class CommandLine
                 if (!allowed.Contains(value)) throw new UsageException($"unknown format '{value}' (expected {string.Join(" or ", allowed)})");
                 format = value;
             }
-            if (size is not null && !PaperFiles.TryParseSize(size, out maxBytes))
-                throw new UsageException($"--max-file-size '{size}' is not a size from 1 byte to 1G (e.g. 200M)");
+            if (size is not null) maxBytes = ParseMaxFileSize(size);
         }
         return (format, paths, maxBytes);
     }
 
-    private sealed class UsageException(string message) : Exception(message);
+    /// <summary>The value of --max-file-size, for every command that reads files.</summary>
+    internal static long ParseMaxFileSize(string size) =>
+        PaperFiles.TryParseSize(size, out var bytes) ? bytes
+        : throw new UsageException($"--max-file-size '{size}' is not a size from 1 byte to 1G (e.g. 200M)");
+
+    internal sealed class UsageException(string message) : Exception(message);
 }

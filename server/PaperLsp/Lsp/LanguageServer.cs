@@ -59,8 +59,9 @@ public sealed class LanguageServer : IAsyncDisposable
         session = new ServerSession(this.options, loggerFactory, levels, (method, parameters) => rpc.NotifyWithParameterObjectAsync(method, parameters))
         {
             WatchClientProcess = WatchClientProcess,
+            SendRequest = (method, parameters) => rpc.InvokeWithParameterObjectAsync(method, parameters),
         };
-        queue = new RequestQueue(() => session.Store.Current, loggerFactory.CreateLogger<RequestQueue>());
+        queue = new RequestQueue(() => session.State, loggerFactory.CreateLogger<RequestQueue>());
 
         foreach (var registration in HandlerRegistry.Create(session, queue, OnExit)) Register(registration);
         clientLogs.Attach(parameters => rpc.NotifyWithParameterObjectAsync(Methods.LogMessage, parameters));
@@ -192,10 +193,10 @@ public sealed class LanguageServer : IAsyncDisposable
         return registration.Execution switch
         {
             Execution.Exclusive => queue.EnqueueExclusive(method, ct => registration.Handle(parameters, RequestContext.For(session), ct), cancellationToken),
-            Execution.Concurrent => queue.EnqueueConcurrent(method, async (documents, ct) =>
+            Execution.Concurrent => queue.EnqueueConcurrent(method, async (state, ct) =>
             {
                 if (options.BeforeConcurrentRequest is { } hook) await hook(method, ct).ConfigureAwait(false);
-                return registration.Handle(parameters, new RequestContext(session, documents, HandlerLogger), ct);
+                return registration.Handle(parameters, new RequestContext(session, state, HandlerLogger), ct);
             }, cancellationToken),
             _ => Task.FromResult(registration.Handle(parameters, RequestContext.For(session), cancellationToken)),
         };
@@ -230,7 +231,7 @@ public sealed class LanguageServer : IAsyncDisposable
         }
         var work = registration.Execution == Execution.Exclusive
             ? queue.EnqueueExclusive(method, ct => registration.Handle(parameters, RequestContext.For(session), ct), CancellationToken.None)
-            : queue.EnqueueConcurrent(method, (documents, ct) => Task.FromResult(registration.Handle(parameters, new RequestContext(session, documents, HandlerLogger), ct)), CancellationToken.None);
+            : queue.EnqueueConcurrent(method, (state, ct) => Task.FromResult(registration.Handle(parameters, new RequestContext(session, state, HandlerLogger), ct)), CancellationToken.None);
         _ = work.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
 

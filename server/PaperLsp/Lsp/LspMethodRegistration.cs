@@ -1,3 +1,4 @@
+using PaperLsp.Lsp.Protocol;
 using PaperLsp.Lsp.Queue;
 
 namespace PaperLsp.Lsp;
@@ -21,6 +22,12 @@ public sealed record LspMethodRegistration(
     Func<object, RequestContext, CancellationToken, object?> Handle,
     Action<object>? OnArrival)
 {
+    /// <summary>What this method adds to the server capabilities announced by initialize (given the client's).</summary>
+    public Action<ServerCapabilities, ServerSession>? Capabilities { get; init; }
+
+    /// <summary>This registration, announcing a capability: <c>Request(...).Announcing((c, _) => c.HoverProvider = true)</c>.</summary>
+    public LspMethodRegistration Announcing(Action<ServerCapabilities, ServerSession> capabilities) => this with { Capabilities = capabilities };
+
     public static LspMethodRegistration Request<TParams, TResult>(string method, Execution execution,
         Func<TParams, RequestContext, CancellationToken, TResult> handler, Action<TParams>? onArrival = null) where TParams : class =>
         new(method, true, execution, typeof(TParams), (p, context, ct) => RawJson.From(handler((TParams)p, context, ct)),

@@ -120,7 +120,10 @@ public sealed class ProtocolConverter(PositionEncoding encoding)
     /// <summary>At most this many related locations per diagnostic: a paper copied k times would otherwise send k² of them.</summary>
     public const int MaxRelatedInformation = 50;
 
-    public LspDiagnostic ToLsp(PaperDocument document, string uri, PaperDiagnostic diagnostic) => new()
+    /// <summary>A finding of <paramref name="document"/>; related locations in other documents are converted against
+    /// those documents' text, found through <paramref name="resolve"/> (and dropped when it does not know them).</summary>
+    public LspDiagnostic ToLsp(PaperDocument document, string uri, PaperDiagnostic diagnostic,
+        Func<PaperLsp.Workspace.DocumentId, (PaperDocument Document, string Uri)?>? resolve = null) => new()
     {
         Range = ToLsp(document, diagnostic.Range),
         Severity = ToLsp(diagnostic.Severity),
@@ -130,11 +133,17 @@ public sealed class ProtocolConverter(PositionEncoding encoding)
         Message = diagnostic.Message,
         RelatedInformation = diagnostic.Related.Count == 0
             ? null
-            : diagnostic.Related.Take(MaxRelatedInformation).Select(related => new DiagnosticRelatedInformation
+            : diagnostic.Related.Take(MaxRelatedInformation).Select(related =>
             {
-                Location = new Location { Uri = uri, Range = ToLsp(document, related.Range) },
-                Message = related.Message,
-            }).ToArray(),
+                var target = related.Document is { } other ? resolve?.Invoke(other) : (document, uri);
+                return target is { } found
+                    ? new DiagnosticRelatedInformation
+                    {
+                        Location = new Location { Uri = found.Uri, Range = ToLsp(found.Document, related.Range) },
+                        Message = related.Message,
+                    }
+                    : null;
+            }).OfType<DiagnosticRelatedInformation>().ToArray(),
     };
 
     public static LspSeverity ToLsp(PaperLsp.Diagnostics.DiagnosticSeverity severity) => severity switch

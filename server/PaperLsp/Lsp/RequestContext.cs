@@ -1,15 +1,18 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using PaperLsp.Lsp.Protocol;
+using PaperLsp.Lsp.Session;
 using PaperLsp.Lsp.Workspace;
 
 namespace PaperLsp.Lsp;
 
-/// <summary>What a handler sees: the session, and the open documents as of the request's place in the queue.</summary>
-public sealed class RequestContext(ServerSession session, ImmutableDictionary<string, DocumentSnapshot> documents, ILogger logger)
+/// <summary>What a handler sees: the session, and the open documents and the workspace as of the request's place in the queue.</summary>
+public sealed class RequestContext(ServerSession session, ServerState state, ILogger logger)
 {
     public ServerSession Session { get; } = session;
-    public ImmutableDictionary<string, DocumentSnapshot> Documents { get; } = documents;
+    public ImmutableDictionary<string, DocumentSnapshot> Documents { get; } = state.Documents;
+    /// <summary>Every list of the workspace (open text over disk text) and its index, as of the request's place in the queue.</summary>
+    public PaperLsp.Workspace.WorkspaceSnapshot Workspace { get; } = state.Workspace;
     public ILogger Logger { get; } = logger;
     public ProtocolConverter Converter => Session.Converter;
 
@@ -23,5 +26,5 @@ public sealed class RequestContext(ServerSession session, ImmutableDictionary<st
 
     /// <summary>A handler context for tests and for handlers that run outside the queue.</summary>
     public static RequestContext For(ServerSession session) =>
-        new(session, session.Store.Current, session.LoggerFactory.CreateLogger("PaperLsp.Lsp.Handlers"));
+        new(session, session.State, session.LoggerFactory.CreateLogger("PaperLsp.Lsp.Handlers"));
 }

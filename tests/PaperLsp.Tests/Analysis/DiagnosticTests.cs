@@ -17,7 +17,12 @@ public class DiagnosticTests
     {
         TestCaseData Case(string name, string code, string marked) => new TestCaseData(code, marked).SetName(name);
 
-        yield return Case("Unreadable_metadata", "PL0101", $"«29.4CLMay 25 2022»\nA Study of ThingsJane Doe\n{Abstract}");
+        yield return Case("Unreadable_metadata", "PL0101", $"«29.4CLMay 25, 20222»\nA Study of ThingsJane Doe\n{Abstract}");
+        yield return Case("Metadata_without_score", "PL0106", $"«LGJun 10, 2025»\nA Study of ThingsJane Doe\n{Abstract}");
+        yield return Case("Metadata_without_date", "PL0106", $"«12.0CV»\nA Study of ThingsJane Doe\n{Abstract}");
+        yield return Case("Metadata_without_the_comma", "PL0107", $"«29.4CLMay 25 2022»\nA Study of ThingsJane Doe\n{Abstract}");
+        yield return Case("Metadata_in_lower_case_and_spaced", "PL0107", $"«29.4 cl may 25, 2022»\nA Study of ThingsJane Doe\n{Abstract}");
+        yield return Case("Metadata_category_in_lower_case", "PL0107", $"4.2«lg»Jun 10, 2025\nA Study of ThingsJane Doe\n{Abstract}");
         yield return Case("Impossible_date", "PL0103", $"12.0CL«Feb 30, 2024»\nA Study of ThingsJane Doe\n{Abstract}");
         yield return Case("Impossible_date_in_a_non_leap_year", "PL0103", $"12.0CL«Feb 29, 2023»\nA Study of ThingsJane Doe\n{Abstract}");
         yield return Case("Unknown_month", "PL0102", $"12.0CL«Sept» 3, 2024\nA Study of ThingsJane Doe\n{Abstract}");

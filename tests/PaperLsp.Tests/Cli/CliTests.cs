@@ -40,11 +40,11 @@ public class CliTests
     public void Check_searches_folders_recursively_for_papers_files()
     {
         Write("a/one.papers", "A Study of ThingsJane Doe\nAbstract.");
-        Write("a/b/two.papers", "29.4CLMay 25 2022\nA Study of ThingsJane Doe\nAbstract.");
+        Write("a/b/two.papers", "29.4CLMay 32, 2022\nA Study of ThingsJane Doe\nAbstract.");
         Write("a/ignored.txt", "not a paper list");
         var result = ServerProcess.Run("check", Path.Combine(scratch, "a"));
-        Assert.That(result.ExitCode, Is.EqualTo(1), "an unreadable metadata line is an error");
-        Assert.That(result.Stdout, Does.Contain("two.papers:1:1: error PL0101:"));
+        Assert.That(result.ExitCode, Is.EqualTo(1), "an impossible date is an error");
+        Assert.That(result.Stdout, Does.Contain("two.papers:1:7: error PL0103:"));
         Assert.That(result.Stdout, Does.Not.Contain("ignored.txt"));
         Assert.That(result.Stdout.TrimEnd(), Does.EndWith("2 files checked: 1 error, 0 warnings, 0 info, 0 hints."));
     }
@@ -150,7 +150,7 @@ public class CliTests
     [TestCase(new[] { "check" }, "check needs at least one file or folder")]
     [TestCase(new[] { "check", "--format", "xml", "x.papers" }, "unknown format 'xml' (expected text or json)")]
     [TestCase(new[] { "check", "--verbose", "x.papers" }, "unknown option '--verbose'")]
-    [TestCase(new[] { "export", "a.papers", "b.papers" }, "export takes exactly one file")]
+    [TestCase(new[] { "export", "--format", "xml", "a.papers" }, "unknown format 'xml' (expected bibtex, biblatex, csl-json, ris or json)")]
     public void Usage_errors_are_one_line_and_exit_2(string[] args, string message)
     {
         var result = ServerProcess.Run(args);

@@ -29,6 +29,29 @@ public class EditorTests
         Assert.That(output, Does.Contain("70: eglot-warning paperlsp [PL0301]: Duplicate paper"));
     }
 
+    private static string WorkspaceList => Path.Combine(TestPaths.Fixtures, "workspace", "reading.papers");
+
+    [Test]
+    public void Neovim_shows_a_hover_the_references_across_lists_and_an_author_completion()
+    {
+        var output = RunEditor("nvim", ["--headless", "-u", Path.Combine(Docs, "init.lua"), "-c", "luafile " + Path.Combine(Checks, "workspace.lua"), WorkspaceList]);
+        Assert.That(output, Does.Contain("references: 2 archive.papers,reading.papers"));
+        Assert.That(output, Does.Match(@"hover: (\*\*)?Large Language Models are Few-Shot Clinical Information Extractors"));
+        Assert.That(output, Does.Contain("hover abstract: true"));
+        Assert.That(output, Does.Contain("completion: Yoon Kim"));
+    }
+
+    [Test]
+    public void Emacs_eglot_shows_a_hover_the_references_across_lists_and_an_author_completion()
+    {
+        var output = RunEditor("emacs", ["--batch", "-l", Path.Combine(Checks, "workspace.el"), WorkspaceList]);
+        // Emacs takes the enclosing project (the repository) as the workspace: other copies of the lists may be there too.
+        Assert.That(output, Does.Match(@"references: \d+ .*archive\.papers"));
+        Assert.That(output, Does.Match(@"hover: (\*\*)?Large Language Models are Few-Shot Clinical Information Extractors"));
+        Assert.That(output, Does.Contain("hover abstract: true"));
+        Assert.That(output, Does.Contain("completion: Yoon Kim"));
+    }
+
     private static string RunEditor(string editor, string[] args)
     {
         var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(dir => Path.Combine(dir, editor)).FirstOrDefault(File.Exists);

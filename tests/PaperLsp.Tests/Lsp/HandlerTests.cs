@@ -15,7 +15,7 @@ public class HandlerTests
     private static (ServerSession Session, TextDocumentSyncHandler Sync, DiagnosticsPublisher Diagnostics) Open(string text, PositionEncoding encoding = PositionEncoding.Utf16)
     {
         var session = TestDocuments.NewSession(encoding);
-        var queue = new PaperLsp.Lsp.Queue.RequestQueue(() => session.Store.Current, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var queue = new PaperLsp.Lsp.Queue.RequestQueue(() => session.State, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         var diagnostics = new DiagnosticsPublisher(session, queue);
         var sync = new TextDocumentSyncHandler(session, diagnostics);
         sync.DidOpen(new DidOpenTextDocumentParams { TextDocument = new TextDocumentItem { Uri = Uri, Version = 1, Text = text } }, RequestContext.For(session));
@@ -60,15 +60,55 @@ public class HandlerTests
     }
 
     [Test]
-    public void Folding_ranges_cover_entries_abstracts_sections_and_comments()
+    public void Folding_ranges_cover_entries_from_their_header_sections_and_comments()
     {
         var (session, _, _) = Open(TestDocuments.Sections);
         var ranges = new FoldingRangeHandler().Handle(new FoldingRangeParams { TextDocument = TestDocuments.Id(Uri) }, RequestContext.For(session), default);
         Assert.That(ranges.Select(r => (r.StartLine, r.EndLine, r.Kind)), Is.EqualTo(new (int, int, string?)[]
         {
-            (0, 1, "comment"), (2, 8, null), (3, 4, null), (5, 8, null), (6, 8, null), (7, 8, null), (10, 12, null), (11, 12, null),
+            (0, 1, "comment"), (2, 8, null), (3, 4, null), (5, 8, null), (7, 8, null), (10, 12, null), (11, 12, null),
         }));
         Assert.That(ranges, Has.All.Matches<FoldingRange>(r => r.StartLine < r.EndLine));
+    }
+
+    [Test]
+    public void Export_returns_the_list_as_bibtex_and_a_range_as_its_entries_only()
+    {
+        var (session, _, _) = Open(TestDocuments.Seed);
+        var handler = new ExportHandler();
+        var all = handler.Handle(new ExportParams { TextDocument = TestDocuments.Id(Uri), Format = "bibtex" }, RequestContext.For(session), default);
+        Assert.That(all.Extension, Is.EqualTo("bib"));
+        Assert.That(System.Text.RegularExpressions.Regex.Matches(all.Text, @"^@\w+\{", System.Text.RegularExpressions.RegexOptions.Multiline).Count, Is.EqualTo(50));
+        Assert.That(all.Text, Does.Contain("agrawal2022large"));
+        // Lines 5-6 (0-based 4-5) are the metadata and header of the Agrawal entry: only it is exported.
+        var one = handler.Handle(new ExportParams
+        {
+            TextDocument = TestDocuments.Id(Uri), Format = "csl-json",
+            Range = new PaperLsp.Lsp.Protocol.Range { Start = new Position { Line = 4, Character = 0 }, End = new Position { Line = 5, Character = 3 } },
+        }, RequestContext.For(session), default);
+        Assert.That(one.Extension, Is.EqualTo("json"));
+        var items = Newtonsoft.Json.Linq.JArray.Parse(one.Text);
+        Assert.That(items, Has.Count.EqualTo(1));
+        Assert.That((string?)items[0]["title"], Is.EqualTo("Large Language Models are Few-Shot Clinical Information Extractors"));
+    }
+
+    [Test]
+    public void Export_refuses_an_unknown_format_with_invalid_params()
+    {
+        var (session, _, _) = Open(TestDocuments.Seed);
+        var error = Assert.Throws<StreamJsonRpc.LocalRpcException>(() =>
+            new ExportHandler().Handle(new ExportParams { TextDocument = TestDocuments.Id(Uri), Format = "docx" }, RequestContext.For(session), default));
+        Assert.That(error!.ErrorCode, Is.EqualTo(LspErrorCodes.InvalidParams));
+        Assert.That(error.Message, Does.Contain("docx"));
+    }
+
+    [Test]
+    public void Document_summary_counts_the_entries_of_an_open_list_and_is_null_for_an_unopened_one()
+    {
+        var (session, _, _) = Open(TestDocuments.Sections);
+        var handler = new DocumentSummaryHandler();
+        Assert.That(handler.Handle(new DocumentSummaryParams { TextDocument = TestDocuments.Id(Uri) }, RequestContext.For(session), default)!.Entries, Is.EqualTo(3));
+        Assert.That(handler.Handle(new DocumentSummaryParams { TextDocument = TestDocuments.Id("file:///not-open.papers") }, RequestContext.For(session), default), Is.Null);
     }
 
     [TestCase(PositionEncoding.Utf16)]

@@ -78,4 +78,24 @@ public class ProtocolConverterTests
             Assert.That(lsp.RelatedInformation!.Single().Location.Uri, Is.EqualTo("file:///seed.papers"));
         });
     }
+
+    [Test]
+    public void A_related_location_in_another_document_is_converted_against_that_documents_text()
+    {
+        var here = PaperDocument.Parse("Plain TitleJane Doe\nAbstract.\n");
+        var there = PaperDocument.Parse("𝔸𝔸 Wide TitleJane Doe\nAbstract.\n");
+        var otherId = new PaperLsp.Workspace.DocumentId("/other.papers");
+        var finding = new PaperLsp.Analysis.PaperDiagnostic(PaperLsp.Diagnostics.DiagnosticCatalog.DuplicateEntry, TextRange.OnLine(0, 0, 11), "dup",
+        [
+            new PaperLsp.Analysis.RelatedLocation(TextRange.OnLine(0, 5, 4), "in the other list", otherId),
+            new PaperLsp.Analysis.RelatedLocation(TextRange.OnLine(0, 0, 5), "here"),
+            new PaperLsp.Analysis.RelatedLocation(TextRange.OnLine(0, 0, 1), "unknown", new PaperLsp.Workspace.DocumentId("/gone.papers")),
+        ]);
+        var converted = Utf8.ToLsp(here, "file:///here.papers", finding, id => id == otherId ? (there, "file:///other.papers") : null);
+        Assert.That(converted.RelatedInformation!.Select(r => (r.Location.Uri, r.Location.Range.Start.Character, r.Location.Range.End.Character)), Is.EqualTo(new[]
+        {
+            ("file:///other.papers", 9, 13), // after two 4-byte letters and a space in the other file's line
+            ("file:///here.papers", 0, 5),
+        }));
+    }
 }

@@ -28,7 +28,7 @@ public class IncrementalParseTests
 
     private static readonly string SeedText = File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "examples", "seed.papers"));
 
-    private static readonly Dictionary<string, string> Bases = new()
+    internal static readonly Dictionary<string, string> Bases = new()
     {
         ["seed"] = SeedText,
         ["seed-head"] = string.Join("\n", SeedText.Split('\n').Take(24)),
@@ -48,7 +48,7 @@ public class IncrementalParseTests
         "// paperlsp-ignore PL0301\n", "# Heading\n", "A stray line of prose without authors.\n",
     ];
 
-    private static Gen<Edit> EditGen()
+    internal static Gen<Edit> EditGen()
     {
         var kinds = Gen.Elements("insert", "delete", "replace", "split", "join", "paste-entry", "delete-lines", "at-start", "at-end");
         var fraction = Gen.Choose(0, 10_000).Select(i => i / 10_000.0);
@@ -158,7 +158,7 @@ public class IncrementalParseTests
     }
 
     /// <summary>Turns an abstract edit into an LSP change on the current text, and the text it should produce.</summary>
-    private static (TextChange Change, string NewText) Resolve(Edit edit, string text, PaperDocument document)
+    internal static (TextChange Change, string NewText) Resolve(Edit edit, string text, PaperDocument document)
     {
         int Offset(double fraction) => SnapOutOfCrLf(text, (int)Math.Round(fraction * text.Length));
         var at = Offset(edit.At);

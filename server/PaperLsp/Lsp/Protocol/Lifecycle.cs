@@ -11,8 +11,10 @@ public sealed class InitializeParams
     public int? ProcessId { get; set; }
     public ClientInfo? ClientInfo { get; set; }
     public string? RootUri { get; set; }
+    /// <summary>Null when the client supports folders but has none open; absent from old clients (then <see cref="RootUri"/>).</summary>
+    public WorkspaceFolder[]? WorkspaceFolders { get; set; }
     public ClientCapabilities Capabilities { get; set; } = new();
-    /// <summary>PaperLsp reads <c>logLevel</c>, <c>pushDiagnostics</c>, and <c>diagnosticsDelayMs</c> (<see cref="Features.InitializationOptions"/>); see docs/editors.md.</summary>
+    /// <summary>PaperLsp reads <c>logLevel</c>, <c>pushDiagnostics</c>, <c>diagnosticsDelayMs</c>, <c>indexWorkspace</c> and <c>maxCompletionItems</c> (<see cref="Features.InitializationOptions"/>); see docs/editors.md.</summary>
     public JToken? InitializationOptions { get; set; }
     /// <summary>"off" | "messages" | "verbose".</summary>
     public string? Trace { get; set; }
@@ -30,6 +32,41 @@ public sealed class ClientCapabilities
 {
     public GeneralClientCapabilities? General { get; set; }
     public TextDocumentClientCapabilities? TextDocument { get; set; }
+    public WorkspaceClientCapabilities? Workspace { get; set; }
+    public WindowClientCapabilities? Window { get; set; }
+}
+
+[JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class WorkspaceClientCapabilities
+{
+    public bool WorkspaceFolders { get; set; }
+    public DynamicRegistrationCapability? DidChangeWatchedFiles { get; set; }
+    public WorkspaceEditClientCapabilities? WorkspaceEdit { get; set; }
+}
+
+[JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class WorkspaceEditClientCapabilities
+{
+    public bool DocumentChanges { get; set; }
+}
+
+[JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class DynamicRegistrationCapability
+{
+    public bool DynamicRegistration { get; set; }
+}
+
+[JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class WindowClientCapabilities
+{
+    public bool WorkDoneProgress { get; set; }
+}
+
+[JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class HoverClientCapabilities
+{
+    /// <summary>Formats the client can show, preferred first.</summary>
+    public string[]? ContentFormat { get; set; }
 }
 
 [JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
@@ -44,6 +81,7 @@ public sealed class TextDocumentClientCapabilities
 {
     /// <summary>Present when the client supports pull diagnostics (textDocument/diagnostic).</summary>
     public JToken? Diagnostic { get; set; }
+    public HoverClientCapabilities? Hover { get; set; }
 }
 
 [JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
@@ -71,6 +109,27 @@ public sealed class ServerCapabilities
     public bool DocumentRangeFormattingProvider { get; set; }
     public SemanticTokensOptions? SemanticTokensProvider { get; set; }
     public DiagnosticOptions? DiagnosticProvider { get; set; }
+    public bool HoverProvider { get; set; }
+    public CompletionOptions? CompletionProvider { get; set; }
+    public bool ReferencesProvider { get; set; }
+    public bool DocumentHighlightProvider { get; set; }
+    public RenameOptions? RenameProvider { get; set; }
+    public bool WorkspaceSymbolProvider { get; set; }
+    public CodeActionOptions? CodeActionProvider { get; set; }
+    public ServerWorkspaceCapabilities? Workspace { get; set; }
+}
+
+[JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class ServerWorkspaceCapabilities
+{
+    public WorkspaceFoldersServerCapabilities? WorkspaceFolders { get; set; }
+}
+
+[JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class WorkspaceFoldersServerCapabilities
+{
+    public bool Supported { get; set; }
+    public bool ChangeNotifications { get; set; }
 }
 
 [JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]

@@ -16,6 +16,10 @@ public static class Methods
     public const string PublishDiagnostics = "textDocument/publishDiagnostics";
     public const string DocumentDiagnostic = "textDocument/diagnostic";
     public const string DocumentSymbol = "textDocument/documentSymbol";
+    /// <summary>PaperLsp's own: counts of one list for the client's status bar.</summary>
+    public const string DocumentSummary = "paperlsp/documentSummary";
+    /// <summary>PaperLsp's own: a list (or the entries of a range) as BibTeX, BibLaTeX, CSL-JSON or RIS text.</summary>
+    public const string Export = "paperlsp/export";
     public const string FoldingRange = "textDocument/foldingRange";
     public const string SemanticTokensFull = "textDocument/semanticTokens/full";
     public const string SemanticTokensFullDelta = "textDocument/semanticTokens/full/delta";
@@ -23,4 +27,18 @@ public static class Methods
     public const string Formatting = "textDocument/formatting";
     public const string RangeFormatting = "textDocument/rangeFormatting";
     public const string LogMessage = "window/logMessage";
+    public const string WorkDoneProgressCreate = "window/workDoneProgress/create";
+    public const string Progress = "$/progress";
+    public const string RegisterCapability = "client/registerCapability";
+    public const string DidChangeWatchedFiles = "workspace/didChangeWatchedFiles";
+    public const string DidChangeWorkspaceFolders = "workspace/didChangeWorkspaceFolders";
+    public const string WorkspaceSymbol = "workspace/symbol";
+    public const string Hover = "textDocument/hover";
+    public const string Completion = "textDocument/completion";
+    public const string CompletionResolve = "completionItem/resolve";
+    public const string References = "textDocument/references";
+    public const string DocumentHighlight = "textDocument/documentHighlight";
+    public const string PrepareRename = "textDocument/prepareRename";
+    public const string Rename = "textDocument/rename";
+    public const string CodeAction = "textDocument/codeAction";
 }

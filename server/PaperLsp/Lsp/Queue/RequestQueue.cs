@@ -1,6 +1,6 @@
-using System.Collections.Immutable;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using PaperLsp.Lsp.Session;
 using PaperLsp.Lsp.Workspace;
 
 namespace PaperLsp.Lsp.Queue;
@@ -21,19 +21,19 @@ public enum Execution
 /// The ordered queue between StreamJsonRpc and the handlers (modelled on Roslyn's RequestExecutionQueue).
 /// StreamJsonRpc invokes the entry points in arrival order but only up to their first await, so every entry point
 /// enqueues synchronously and the queue, not the thread pool, decides the order: exclusive items run one at a time in
-/// arrival order; a concurrent item captures the immutable workspace as the items before it left it, then runs on the
+/// arrival order; a concurrent item captures the immutable state (open documents and workspace) as the items before it left it, then runs on the
 /// thread pool while the queue moves on. Cancelled items are dropped without running.
 /// </summary>
 public sealed class RequestQueue
 {
     private readonly Channel<WorkItem> channel = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Func<ImmutableDictionary<string, DocumentSnapshot>> currentDocuments;
+    private readonly Func<ServerState> currentState;
     private readonly ILogger logger;
     private readonly Task loop;
 
-    public RequestQueue(Func<ImmutableDictionary<string, DocumentSnapshot>> currentDocuments, ILogger logger)
+    public RequestQueue(Func<ServerState> currentState, ILogger logger)
     {
-        this.currentDocuments = currentDocuments;
+        this.currentState = currentState;
         this.logger = logger;
         loop = Task.Run(RunAsync);
     }
@@ -46,11 +46,11 @@ public sealed class RequestQueue
         Enqueue(method, Execution.Exclusive, (_, ct) => Task.FromResult(work(ct)), cancellationToken);
 
     /// <summary>Work that sees the documents as of this point of the queue and runs in parallel with later items.</summary>
-    public Task<T> EnqueueConcurrent<T>(string method, Func<ImmutableDictionary<string, DocumentSnapshot>, CancellationToken, Task<T>> work,
+    public Task<T> EnqueueConcurrent<T>(string method, Func<ServerState, CancellationToken, Task<T>> work,
         CancellationToken cancellationToken) =>
         Enqueue(method, Execution.Concurrent, work, cancellationToken);
 
-    private Task<T> Enqueue<T>(string method, Execution execution, Func<ImmutableDictionary<string, DocumentSnapshot>, CancellationToken, Task<T>> work,
+    private Task<T> Enqueue<T>(string method, Execution execution, Func<ServerState, CancellationToken, Task<T>> work,
         CancellationToken cancellationToken)
     {
         var item = new WorkItem<T>(method, execution, work, cancellationToken);
@@ -74,11 +74,11 @@ public sealed class RequestQueue
             if (item.Execution == Execution.Exclusive)
             {
                 // Exclusive work is synchronous; run it inline so the next item cannot start before it ends.
-                await item.RunAsync(currentDocuments(), logger).ConfigureAwait(false);
+                await item.RunAsync(currentState(), logger).ConfigureAwait(false);
             }
             else
             {
-                var documents = currentDocuments();
+                var documents = currentState();
                 _ = Task.Run(() => item.RunAsync(documents, logger));
             }
         }
@@ -90,10 +90,10 @@ public sealed class RequestQueue
         public Execution Execution { get; } = execution;
         public CancellationToken CancellationToken { get; } = cancellationToken;
         public abstract void Cancel();
-        public abstract Task RunAsync(ImmutableDictionary<string, DocumentSnapshot> documents, ILogger logger);
+        public abstract Task RunAsync(ServerState documents, ILogger logger);
     }
 
-    private sealed class WorkItem<T>(string method, Execution execution, Func<ImmutableDictionary<string, DocumentSnapshot>, CancellationToken, Task<T>> work,
+    private sealed class WorkItem<T>(string method, Execution execution, Func<ServerState, CancellationToken, Task<T>> work,
         CancellationToken cancellationToken) : WorkItem(method, execution, cancellationToken)
     {
         private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -102,7 +102,7 @@ public sealed class RequestQueue
 
         public override void Cancel() => completion.TrySetCanceled(CancellationToken);
 
-        public override async Task RunAsync(ImmutableDictionary<string, DocumentSnapshot> documents, ILogger logger)
+        public override async Task RunAsync(ServerState documents, ILogger logger)
         {
             try
             {

@@ -8,9 +8,9 @@ namespace PaperLsp.Lsp.Workspace;
 /// <summary>
 /// The open documents, by URI. Mutated only from the request queue's exclusive items (didOpen/didChange/didClose), in
 /// arrival order; readers take <see cref="Current"/>, an immutable map of immutable snapshots, and never lock.
-/// Each document has a <see cref="TitleIndex"/> that follows its edits through <see cref="PaperDocument.LastDelta"/>;
-/// watchers of <see cref="Changed"/> (hover, completion, workspace-wide duplicates…) can do the same entry by entry:
-/// <c>change.Current.Document.LastDelta</c> says which items were removed and added.
+/// Each document has a <see cref="TitleIndex"/> that follows its edits through <see cref="PaperDocument.Deltas"/>;
+/// watchers of <see cref="Changed"/> (the workspace index) do the same entry by entry:
+/// <c>change.Current.Document.Deltas</c> says which items every change of the didChange removed and added.
 /// </summary>
 public sealed class DocumentStore
 {
@@ -45,23 +45,24 @@ public sealed class DocumentStore
     public DocumentSnapshot Change(string uri, int version, IEnumerable<Func<PaperDocument, TextChange>> changes)
     {
         var previous = Get(uri) ?? throw new InvalidOperationException($"{uri} is not open");
-        var document = previous.Document;
-        var steps = new List<PaperDocument>();
-        foreach (var makeChange in changes)
-        {
-            // Each change is converted against the document as the previous ones left it, as LSP requires.
-            document = document.Apply(makeChange(document));
-            steps.Add(document);
-        }
+        // Each change is converted against the document as the previous ones left it, as LSP requires; the document is
+        // immutable, so a change that throws here leaves nothing touched. The new document carries the delta of every
+        // change, so watchers of Changed see all of them, not just the last.
+        var document = previous.Document.Apply(changes);
 
         var titles = titleIndexes[uri];
         var duplicated = previous.DuplicatedTitleKeys;
         try
         {
-            foreach (var step in steps)
+            if (document.Deltas.Count == 0)
             {
-                titles = TitleIndex.Update(titles, step);
-                duplicated = FollowDuplicates(duplicated, titles, step.LastDelta);
+                titles = TitleIndex.Build(document);
+                duplicated = titles.DuplicatedKeys.ToImmutableHashSet(StringComparer.Ordinal);
+            }
+            foreach (var delta in document.Deltas)
+            {
+                titles.Apply(delta);
+                duplicated = FollowDuplicates(duplicated, titles, delta);
             }
         }
         catch (Exception)

@@ -31,7 +31,7 @@ internal static class ParamsGenerator
     public static IReadOnlyList<LspMethodRegistration> Registrations()
     {
         var session = new ServerSession(new LanguageServerOptions(), NullLoggerFactory.Instance, new LogLevelSwitch(LogLevel.None), (_, _) => Task.CompletedTask);
-        var queue = new RequestQueue(() => session.Store.Current, NullLogger<RequestQueue>.Instance);
+        var queue = new RequestQueue(() => session.State, NullLogger<RequestQueue>.Instance);
         var registrations = HandlerRegistry.Create(session, queue, () => { });
         queue.Complete();
         return registrations;

@@ -19,6 +19,7 @@ internal sealed class LspTestClient : IAsyncDisposable
     private readonly ConcurrentDictionary<long, TaskCompletionSource<JObject>> pending = new();
     private readonly List<JObject> notifications = [];
     private readonly List<JObject> unmatchedResponses = [];
+    private readonly List<JObject> serverRequests = [];
     private readonly StringBuilder stderr = new();
     private readonly SemaphoreSlim sendLock = new(1, 1);
     private long nextId;
@@ -56,7 +57,8 @@ internal sealed class LspTestClient : IAsyncDisposable
     }
 
     /// <summary>Starts a server and initializes it. <paramref name="initializationOptions"/> and <paramref name="capabilities"/> are sent as given.</summary>
-    public static async Task<LspTestClient> StartInitializedAsync(object? initializationOptions = null, object? capabilities = null, int? processId = null)
+    public static async Task<LspTestClient> StartInitializedAsync(object? initializationOptions = null, object? capabilities = null, int? processId = null,
+        object[]? workspaceFolders = null)
     {
         var client = Start();
         var response = await client.RequestAsync("initialize", new
@@ -65,6 +67,7 @@ internal sealed class LspTestClient : IAsyncDisposable
             clientInfo = new { name = "PaperLsp.Tests" },
             capabilities = capabilities ?? new { },
             initializationOptions,
+            workspaceFolders,
         });
         client.InitializeResult = (JObject)response["result"]!;
         await client.NotifyAsync("initialized", new { });
@@ -167,6 +170,17 @@ internal sealed class LspTestClient : IAsyncDisposable
         lock (notifications) return notifications.Where(n => (string?)n["method"] == method).Select(n => (JObject)n["params"]!).ToList();
     }
 
+    /// <summary>Requests the server sent us (all answered with a null result).</summary>
+    public List<JObject> ServerRequests(string method) { lock (serverRequests) return serverRequests.Where(r => (string?)r["method"] == method).ToList(); }
+
+    /// <summary>Waits for a <c>$/progress</c> end on some token; returns every progress value of that token in order.</summary>
+    public async Task<List<JObject>> WaitForProgressEndAsync(TimeSpan? timeout = null)
+    {
+        var end = await WaitForNotificationAsync("$/progress", p => (string?)p["value"]?["kind"] == "end", timeout);
+        var token = (string?)end["token"];
+        return Notifications("$/progress").Where(p => (string?)p["token"] == token).Select(p => (JObject)p["value"]!).ToList();
+    }
+
     /// <summary>Responses that matched no request of ours (e.g. a ParseError with id null).</summary>
     public List<JObject> UnmatchedResponses() { lock (unmatchedResponses) return [.. unmatchedResponses]; }
 
@@ -226,6 +240,12 @@ internal sealed class LspTestClient : IAsyncDisposable
                 if (message["method"] is not null && message["id"] is null)
                 {
                     lock (notifications) notifications.Add(message);
+                }
+                else if (message["method"] is not null)
+                {
+                    // A request of the server (progress token, capability registration): record it and accept it, as editors do.
+                    lock (serverRequests) serverRequests.Add(message);
+                    _ = SendAsync(new JObject { ["jsonrpc"] = "2.0", ["id"] = message["id"]!.DeepClone(), ["result"] = JValue.CreateNull() });
                 }
                 else if (message["id"] is { Type: JTokenType.Integer } id && pending.TryRemove((long)id, out var completion))
                 {

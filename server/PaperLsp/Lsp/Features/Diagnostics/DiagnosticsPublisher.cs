@@ -109,7 +109,8 @@ public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue que
             var finding = findings[i];
             if (!converted.TryGetValue(finding, out var entry) || entry.Converter != converter)
             {
-                var item = converter.ToLsp(snapshot.Document, snapshot.Uri, finding);
+                var item = converter.ToLsp(snapshot.Document, snapshot.Uri, finding,
+                    id => session.Workspace.Current.Get(id) is { } file ? (file.Document, file.Uri) : null);
                 entry = new Converted(converter, item, JsonConvert.SerializeObject(item, JsonSettings));
                 converted.AddOrUpdate(finding, entry);
             }

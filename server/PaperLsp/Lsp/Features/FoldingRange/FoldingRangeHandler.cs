@@ -4,7 +4,7 @@ using LspFoldingRange = PaperLsp.Lsp.Protocol.FoldingRange;
 
 namespace PaperLsp.Lsp.Features;
 
-/// <summary>textDocument/foldingRange: entries, abstracts, sections and comment runs, from <see cref="DocumentOutline.Folds"/>.</summary>
+/// <summary>textDocument/foldingRange: entries (from their header line), sections and comment runs, from <see cref="DocumentOutline.Folds"/>.</summary>
 public sealed class FoldingRangeHandler
 {
     public LspFoldingRange[] Handle(FoldingRangeParams request, RequestContext context, CancellationToken cancellationToken)

@@ -13,7 +13,16 @@ public sealed record InitializationOptions(LogLevel? LogLevel, bool? PushDiagnos
 {
     public const int MaxDiagnosticsDelayMs = 10_000;
 
-    public static readonly string[] Known = ["logLevel", "pushDiagnostics", "diagnosticsDelayMs"];
+    public static readonly string[] Known = ["logLevel", "pushDiagnostics", "diagnosticsDelayMs", "indexWorkspace", "maxCompletionItems"];
+
+    /// <summary>The defaults: every option unset.</summary>
+    public static readonly InitializationOptions Default = new(null, null, null);
+
+    /// <summary>Read the *.papers files of the workspace folders (null: yes).</summary>
+    public bool? IndexWorkspace { get; init; }
+
+    /// <summary>At most this many completion items, 1 or more (null: the completion service's default).</summary>
+    public int? MaxCompletionItems { get; init; }
 
     /// <summary>Reads the options; <paramref name="warnings"/> says what was ignored and why.</summary>
     public static InitializationOptions Read(JToken? token, List<string> warnings)
@@ -48,21 +57,38 @@ public sealed record InitializationOptions(LogLevel? LogLevel, bool? PushDiagnos
             else warnings.Add($"diagnosticsDelayMs must be a whole number from 0 to {MaxDiagnosticsDelayMs}, not {Show(delayToken)}; keeping the default");
         }
 
+        bool? indexWorkspace = null;
+        if (Present(options, "indexWorkspace") is { } indexToken)
+        {
+            if (indexToken.Type == JTokenType.Boolean) indexWorkspace = (bool)indexToken;
+            else warnings.Add($"indexWorkspace must be true or false, not {Show(indexToken)}; keeping the default");
+        }
+
+        int? maxCompletionItems = null;
+        if (Present(options, "maxCompletionItems") is { } maxToken)
+        {
+            if (maxToken.Type is JTokenType.Integer or JTokenType.Float && ToWholeNumber(maxToken, 1, int.MaxValue) is { } max)
+                maxCompletionItems = max;
+            else warnings.Add($"maxCompletionItems must be a whole number of at least 1, not {Show(maxToken)}; keeping the default");
+        }
+
         foreach (var property in options.Properties())
             if (!Known.Contains(property.Name)) warnings.Add($"Unknown initialization option '{property.Name}' ignored");
 
-        return new(level, push, delay);
+        return new(level, push, delay) { IndexWorkspace = indexWorkspace, MaxCompletionItems = maxCompletionItems };
     }
 
     private static JToken? Present(JObject options, string name) =>
         options.TryGetValue(name, out var value) && value.Type is not (JTokenType.Null or JTokenType.Undefined) ? value : null;
 
-    private static int? ToMilliseconds(JToken token)
+    private static int? ToMilliseconds(JToken token) => ToWholeNumber(token, 0, MaxDiagnosticsDelayMs);
+
+    private static int? ToWholeNumber(JToken token, int min, int max)
     {
         var value = token.Type == JTokenType.Integer
             ? (token is JValue { Value: System.Numerics.BigInteger } ? double.PositiveInfinity : (double)(long)token)
             : (double)token;
-        return value is >= 0 and <= MaxDiagnosticsDelayMs && Math.Floor(value) == value ? (int)value : null;
+        return value >= min && value <= max && Math.Floor(value) == value ? (int)value : null;
     }
 
     private static string Show(JToken token)

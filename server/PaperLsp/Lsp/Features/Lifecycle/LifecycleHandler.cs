@@ -10,10 +10,14 @@ namespace PaperLsp.Lsp.Features;
 /// after shutdown) are enforced by <see cref="LanguageServer"/> when messages arrive.</summary>
 public sealed class LifecycleHandler(ServerSession session, Action exit)
 {
+    /// <summary>The methods served; each contributes its part of the capabilities. Set once by the registry.</summary>
+    public IReadOnlyList<LspMethodRegistration> Registrations { get; set; } = [];
+
     public InitializeResult Initialize(InitializeParams request, RequestContext context, CancellationToken cancellationToken)
     {
         var warnings = new List<string>();
         var options = InitializationOptions.Read(request.InitializationOptions, warnings);
+        session.InitializationOptions = options;
         if (options.LogLevel is { } level) session.LogLevels.Configure(level);
         session.LogLevels.ApplyTrace(request.Trace);
         foreach (var warning in warnings) context.Logger.LogWarning("{Warning}", warning);
@@ -27,37 +31,23 @@ public sealed class LifecycleHandler(ServerSession session, Action exit)
         session.PushDiagnostics = options.PushDiagnostics ?? !clientPulls;
         if (options.DiagnosticsDelay is { } quietPeriod) session.DiagnosticsDelay = quietPeriod;
 
+        // Workspace folders, or the root of a client that predates them (null folders: none open).
+        var folders = request.WorkspaceFolders?.Select(f => f.Uri) ?? (request.RootUri is { } root ? [root] : []);
+        session.Workspace.SetFolders(folders.Select(uri => Files.DocumentUris.TryGetPath(uri, out var path) ? path : null).OfType<string>());
+
         // No process has id 0 or below; watching one would end the server at once.
         if (request.ProcessId is > 0 and var processId) session.WatchClientProcess?.Invoke(processId);
         else if (request.ProcessId is { } invalid) context.Logger.LogWarning("Ignoring processId {ProcessId}: not a process id", invalid);
 
-        context.Logger.LogInformation("Initialized for {Client} {Version}: position encoding {Encoding}, push diagnostics {Push}, diagnostics delay {Delay} ms, log level {Level}",
+        context.Logger.LogInformation("Initialized for {Client} {Version}: position encoding {Encoding}, push diagnostics {Push}, diagnostics delay {Delay} ms, log level {Level}, workspace folders {Folders}",
             request.ClientInfo?.Name ?? "an unnamed client", request.ClientInfo?.Version ?? "", session.Converter.EncodingName, session.PushDiagnostics,
-            session.DiagnosticsDelay.TotalMilliseconds, session.LogLevels.Level);
+            session.DiagnosticsDelay.TotalMilliseconds, session.LogLevels.Level, string.Join(", ", session.Workspace.Folders));
 
+        var capabilities = new ServerCapabilities { PositionEncoding = session.Converter.EncodingName };
+        foreach (var registration in Registrations) registration.Capabilities?.Invoke(capabilities, session);
         return new InitializeResult
         {
-            Capabilities = new ServerCapabilities
-            {
-                PositionEncoding = session.Converter.EncodingName,
-                TextDocumentSync = new TextDocumentSyncOptions
-                {
-                    OpenClose = true,
-                    Change = TextDocumentSyncKind.Incremental,
-                    Save = new SaveOptions { IncludeText = false },
-                },
-                DocumentSymbolProvider = true,
-                FoldingRangeProvider = true,
-                DocumentFormattingProvider = true,
-                DocumentRangeFormattingProvider = true,
-                SemanticTokensProvider = new SemanticTokensOptions
-                {
-                    Legend = SemanticTokensLegendInfo.Legend,
-                    Range = true,
-                    Full = new SemanticTokensFullOptions { Delta = true },
-                },
-                DiagnosticProvider = new DiagnosticOptions { Identifier = "paperlsp", InterFileDependencies = false, WorkspaceDiagnostics = false },
-            },
+            Capabilities = capabilities,
             ServerInfo = new ServerInfo
             {
                 Name = "paperlsp",

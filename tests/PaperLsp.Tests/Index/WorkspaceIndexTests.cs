@@ -1,0 +1,170 @@
+using FsCheck;
+using FsCheck.Fluent;
+using PaperLsp.Index;
+using PaperLsp.Syntax;
+using PaperLsp.Tests.Syntax;
+using PaperLsp.Text;
+using PaperLsp.Workspace;
+using Edit = PaperLsp.Tests.Syntax.IncrementalParseTests.Edit;
+
+namespace PaperLsp.Tests.Index;
+
+/// <summary>
+/// The workspace index follows edits delta by delta; it must always equal an index built fresh from what the workspace
+/// shows. Proven over random scripts across several files (single and multi-change edits, open and close), as the
+/// parser's incremental reparse is.
+/// </summary>
+public class WorkspaceIndexTests
+{
+    /// <summary>One step: edit file <see cref="File"/> with one or two changes at once, or close and reopen it.</summary>
+    public sealed record Step(int File, Edit First, Edit? Second, bool Reopen)
+    {
+        public override string ToString() => Reopen ? $"reopen {File}" : $"{File}: {First}{(Second is null ? "" : " + " + Second)}";
+    }
+
+    private static readonly string[] BaseNames = ["seed-head", "synthetic", "mixed", "seed", "empty"];
+
+    private static Arbitrary<(int Files, Step[] Steps)> ScriptArbitrary()
+    {
+        var edit = IncrementalParseTests.EditGen();
+        var step = from file in Gen.Choose(0, 2)
+                   from first in edit
+                   from two in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
+                   from second in edit
+                   from reopen in Gen.Frequency((12, Gen.Constant(false)), (1, Gen.Constant(true)))
+                   select new Step(file, first, two ? second : null, reopen);
+        var gen = from files in Gen.Choose(2, 3)
+                  from count in Gen.Choose(1, 10)
+                  from steps in step.ArrayOf(count)
+                  select (files, steps.Select(s => s with { File = s.File % files }).ToArray());
+        static IEnumerable<(int, Step[])> Shrink((int Files, Step[] Steps) script) =>
+            Enumerable.Range(0, script.Steps.Length).Where(_ => script.Steps.Length > 1)
+                .Select(i => (script.Files, script.Steps.Where((_, j) => j != i).ToArray()));
+        return Arb.From(gen, Shrink);
+    }
+
+    [Test]
+    public void Index_after_random_edits_across_files_equals_the_index_built_fresh()
+    {
+        var config = Config.QuickThrowOnFailure.WithMaxTest(400).WithReplay(20261201UL, 0x9E3779B97F4A7C15UL | 1);
+        Check.One(config, Prop.ForAll(ScriptArbitrary(), script =>
+        {
+            if (Replay(script.Files, script.Steps) is { } difference)
+                throw new AssertionException($"{difference}\nscript: {string.Join(" ; ", script.Steps.Select(s => s.ToString()))}");
+            return true;
+        }));
+    }
+
+    private static string? Replay(int fileCount, Step[] steps)
+    {
+        var ids = Enumerable.Range(0, fileCount).Select(i => new DocumentId($"/w/list{i}.papers")).ToArray();
+        var texts = ids.Select((_, i) => IncrementalParseTests.Bases[BaseNames[i]]).ToArray();
+        var snapshot = WorkspaceSnapshot.Empty;
+        // File 0 is open over its disk text, the others are on disk; edits open a file first.
+        for (var i = 0; i < fileCount; i++) snapshot = snapshot.WithDiskFile(ids[i], "file://" + ids[i].Key, PaperDocument.Parse(texts[i]));
+        var diskTexts = texts.ToArray();
+        for (var n = 0; n < steps.Length; n++)
+        {
+            var step = steps[n];
+            var id = ids[step.File];
+            if (step.Reopen)
+            {
+                snapshot = snapshot.Closed(id);
+                texts[step.File] = diskTexts[step.File];
+            }
+            else
+            {
+                if (snapshot.Get(id) is not { IsOpen: true }) snapshot = snapshot.Opened(id, "file://" + id.Key, PaperDocument.Parse(texts[step.File]), 1);
+                var document = snapshot.Get(id)!.Document;
+                var (first, afterFirst) = IncrementalParseTests.Resolve(step.First, texts[step.File], document);
+                var changes = new List<TextChange> { first };
+                var text = afterFirst;
+                if (step.Second is { } second)
+                {
+                    var (change, afterSecond) = IncrementalParseTests.Resolve(second, afterFirst, document.Apply(first));
+                    changes.Add(change);
+                    text = afterSecond;
+                }
+                var edited = document.Apply(changes);
+                if (edited.Deltas.Count != changes.Count) return $"step {n}: {edited.Deltas.Count} deltas for {changes.Count} changes";
+                snapshot = snapshot.Changed(id, edited, n + 2);
+                texts[step.File] = text;
+            }
+            var incremental = snapshot.Index.Describe();
+            var fresh = snapshot.BuildIndexFresh().Describe();
+            if (incremental != fresh) return $"step {n} ({step}): index differs\n--- incremental\n{incremental}\n--- fresh\n{fresh}";
+        }
+        return null;
+    }
+
+    [Test]
+    public void A_change_with_several_edits_carries_every_delta()
+    {
+        var text = "First PaperJane Doe, John Smith\nAbstract one.\n\nSecond PaperAda Lovelace\nAbstract two.\n\nThird PaperAlan Turing\nAbstract three.\n";
+        var document = PaperDocument.Parse(text);
+        // Two cursors: one renames Jane Doe in the first entry, one Alan Turing in the last. The second range is
+        // positioned against the text the first left, as LSP orders the changes of one didChange.
+        var edited = document.Apply(
+        [
+            new TextChange(TextRange.OnLine(0, 11, 8), "Janet Doe"),
+            new TextChange(TextRange.OnLine(6, 11, 11), "Alan M. Turing"),
+        ]);
+        Assert.That(edited.Deltas, Has.Count.EqualTo(2));
+        Assert.That(edited.LastDelta, Is.SameAs(edited.Deltas[^1]));
+        Assert.That(edited.Deltas[0].StartLine, Is.EqualTo(0));
+        Assert.That(edited.Deltas[1].Removed.OfType<EntryNode>().Single().Authors, Is.EqualTo(new[] { "Alan Turing" }));
+
+        // An index that follows every delta knows both edits; one that followed only the last would still list Jane Doe.
+        var id = new DocumentId("/a.papers");
+        var snapshot = WorkspaceSnapshot.Empty.Opened(id, "file:///a.papers", document, 1).Changed(id, edited, 2);
+        Assert.That(snapshot.Index.Author("jane doe"), Is.Null);
+        Assert.That(snapshot.Index.Author("janet doe")!.EntryCount, Is.EqualTo(1));
+        Assert.That(snapshot.Index.Author("alan m turing")!.EntryCount, Is.EqualTo(1));
+        Assert.That(snapshot.Index.Describe(), Is.EqualTo(snapshot.BuildIndexFresh().Describe()));
+        var onlyLast = WorkspaceIndex.Empty.Add(id, document).Apply(id, edited.LastDelta!.Removed, edited.LastDelta.Added);
+        Assert.That(onlyLast.Author("jane doe"), Is.Not.Null, "the last delta alone misses the first edit");
+    }
+
+    [Test]
+    public void Closing_a_document_shows_its_disk_text_again()
+    {
+        var id = new DocumentId("/a.papers");
+        var disk = PaperDocument.Parse("On DiskJane Doe\nAbstract.\n");
+        var snapshot = WorkspaceSnapshot.Empty.WithDiskFile(id, "file:///a.papers", disk);
+        var opened = snapshot.Opened(id, "file:///a.papers", PaperDocument.Parse("In The EditorAda Lovelace\nAbstract.\n"), 3);
+        Assert.That(opened.Index.Author("jane doe"), Is.Null);
+        Assert.That(opened.Get(id)!.Version, Is.EqualTo(3));
+        Assert.That(opened.Index.Author("ada lovelace")!.Files.Keys, Is.EqualTo(new[] { id }));
+
+        var closed = opened.Closed(id);
+        Assert.That(closed.Get(id)!.Document, Is.SameAs(disk));
+        Assert.That(closed.Get(id)!.IsOpen, Is.False);
+        Assert.That(closed.Index.Author("ada lovelace"), Is.Null);
+        Assert.That(closed.Index.Author("jane doe")!.EntryCount, Is.EqualTo(1));
+        // A disk change under an open document is kept for later but does not show while it is open.
+        var reopened = closed.Opened(id, "file:///a.papers", PaperDocument.Parse("In The EditorAda Lovelace\nAbstract.\n"), 4)
+            .WithDiskFile(id, "file:///a.papers", PaperDocument.Parse("ChangedAlan Turing\nAbstract.\n"));
+        Assert.That(reopened.Index.Author("alan turing"), Is.Null);
+        Assert.That(reopened.Closed(id).Index.Author("alan turing")!.EntryCount, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Authors_are_one_person_across_case_accents_and_periods_but_keep_their_spellings()
+    {
+        var a = new DocumentId("/a.papers");
+        var b = new DocumentId("/b.papers");
+        var snapshot = WorkspaceSnapshot.Empty
+            .WithDiskFile(a, "file:///a.papers", PaperDocument.Parse("One PaperEkin Akyürek, Y. Kim\nAbstract.\n\nTwo PaperEkin Akyürek, Łukasz Kaiser\nAbstract.\n"))
+            .WithDiskFile(b, "file:///b.papers", PaperDocument.Parse("Three PaperEkin Akyurek, Y Kim\nAbstract.\n"));
+        var ekin = snapshot.Index.Author(AuthorKey.Of("Ekin Akyürek"))!;
+        Assert.That(ekin.EntryCount, Is.EqualTo(3));
+        Assert.That(ekin.Files[a], Is.EqualTo(2));
+        Assert.That(ekin.Files[b], Is.EqualTo(1));
+        Assert.That(ekin.DisplayName, Is.EqualTo("Ekin Akyürek"));
+        Assert.That(ekin.Coauthors["y kim"], Is.EqualTo(2));
+        Assert.That(snapshot.Index.Author("lukasz kaiser")!.DisplayName, Is.EqualTo("Łukasz Kaiser"));
+        Assert.That(AuthorKey.Of("Jørgen Ødegaard"), Is.EqualTo("jorgen odegaard"));
+        Assert.That(AuthorNameFolding.Transliterate("Ødegaard"), Is.EqualTo("oedegaard"));
+        Assert.That(AuthorKey.Of("Straße  Groß"), Is.EqualTo("strasse gross"));
+    }
+}
