@@ -126,6 +126,57 @@ public class HostileCliPathTests
         Assert.That(raised.Stdout, Does.Contain("200 more").Or.Contain("PL0301"));
     }
 
+    [Test]
+    public void Export_over_a_folder_obeys_the_same_rules_as_check()
+    {
+        Write("outside/secret.papers", "Secret Things Nobody Should SeeJohn Roe\nHidden.\n");
+        Write("d/a.papers", Entry);
+        Fifo("d/y.papers");
+        Directory.CreateSymbolicLink(At("d/loop"), ".");
+        File.CreateSymbolicLink(At("d/s.papers"), At("outside/secret.papers"));
+        var result = Run("export", "--format", "bibtex", At("d"));
+        Assert.That(result.ExitCode, Is.EqualTo(2), "the FIFO is an IO problem: " + result.Stderr);
+        Assert.That(result.Stderr, Does.Contain($"paperlsp: {At("d/y.papers")}: not a regular file"));
+        Assert.That(result.Stderr, Does.Contain($"{At("d/s.papers")}: skipped: a link to outside the folders given"));
+        Assert.That(result.Stdout, Does.Contain("A Study of Things"));
+        Assert.That(result.Stdout, Does.Not.Contain("Secret"));
+        Assert.That(result.Stdout.Split("title = {A Study of Things}").Length - 1, Is.EqualTo(1), "the loop exports a.papers once: " + result.Stdout);
+    }
+
+    [Test]
+    public void Export_refuses_a_file_over_the_size_limit()
+    {
+        var path = Write("big.papers", string.Concat(Enumerable.Repeat(Entry, 200)));
+        AssertRefused(Run("export", "--format", "ris", "--max-file-size", "1K", path), path, "larger than the limit of 1K");
+        Assert.That(Run("export", "--format", "ris", "--max-file-size=1M", path).ExitCode, Is.Not.EqualTo(2));
+    }
+
+    [Test]
+    public void Import_of_a_fifo_does_not_block() => AssertRefused(Run("import", "--from", "bibtex", Fifo("y.bib")), At("y.bib"), "not a regular file");
+
+    [Test]
+    public void Import_of_a_device_is_refused() => AssertRefused(Run("import", "--from", "ris", "/dev/zero"), "/dev/zero", "not a regular file");
+
+    [Test]
+    public void Import_refuses_a_file_over_the_size_limit()
+    {
+        var record = "@article{doe2020,\n  title = {A Study of Things},\n  author = {Doe, Jane},\n  year = {2020}\n}\n";
+        var path = Write("big.bib", string.Concat(Enumerable.Repeat(record, 100)));
+        AssertRefused(Run("import", "--from", "bibtex", "--max-file-size", "1K", path), path, "larger than the limit of 1K");
+        var raised = Run("import", "--from", "bibtex", "--max-file-size", "1M", path);
+        Assert.That(raised.ExitCode, Is.EqualTo(0), raised.Stderr);
+        Assert.That(raised.Stdout, Does.Contain("A Study of Things"));
+    }
+
+    [TestCase("import", "--from", "bibtex")]
+    [TestCase("export", "--format", "bibtex")]
+    public void A_bad_size_limit_is_a_usage_error_for_the_exchange_commands(string command, string option, string format)
+    {
+        var result = Run(command, option, format, "--max-file-size", "lots", Write("a.papers", Entry));
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Stderr, Does.Contain("--max-file-size 'lots'"));
+    }
+
     [TestCase("0")]
     [TestCase("-5")]
     [TestCase("2G")]
