@@ -29,17 +29,17 @@ public sealed record HeaderReading(
 
 /// <summary>
 /// Finds where a header's title ends and its authors begin. Listings glue the title to the first author
-/// ("...Language ModelsYung-Sung Chuang"), so the boundary is inferred:
+/// ("...Language ModelsYung-Sung Chuang"), so the boundary is inferred from evidence:
 /// <list type="number">
 /// <item>Cut off <c> · affiliations</c> and <c> et al.</c> from the end.</item>
-/// <item>Walk the <c>", "</c>-separated segments from the right while they read as names; the first one that does not
-/// holds the title's end glued to the first author.</item>
-/// <item>In that segment, a glue point is an upper-case letter right after a word end (a lower-case letter, a digit,
-/// closing punctuation, or the end of an acronym as in <c>GPTJohn</c>) whose suffix reads as a full name.
-/// The right-most glue point wins (titles end in CamelCase words far more often than first names have inner capitals);
-/// if there is more than one the reading is <see cref="BoundaryConfidence.Ambiguous"/>.</item>
+/// <item>Walk the <c>", "</c>-separated segments from the right while they read as names (<see cref="Names.NameScore"/>);
+/// the first one that does not holds the title's end glued to the first author.</item>
+/// <item>Score every candidate boundary: the kind of boundary (glued after a word end or an acronym, spaced), how
+/// name-like the authors from there are, how title-like the title's last word is (<see cref="HeadScore"/>). The best
+/// wins; it is certain when glued and ahead of the runner-up by <see cref="CertainMargin"/>, else reported as unsure.</item>
 /// </list>
-/// A writer can always state the boundary with <c> | </c> ("Title | Jane Doe, John Smith").
+/// The reading depends on the line alone (no names known from other entries), so incremental reparsing stays exact.
+/// docs/format.md lists the weights. A writer can always state the boundary with <c> | </c> ("Title | Jane Doe, John Smith").
 /// </summary>
 public static class HeaderSplitter
 {

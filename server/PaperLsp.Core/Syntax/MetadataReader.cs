@@ -33,7 +33,25 @@ public static partial class MetadataReader
         while (i < content.Length && (char.IsAsciiDigit(content[i]) || content[i] == '.')) i++;
         if (i < content.Length && content[i] == ' ') i++;
         if (i >= content.Length || !char.IsAsciiLetter(content[i])) return false;
-        return content[i..].IndexOfAnyInRange('0', '9') >= 0;
+        return content[i..].IndexOfAnyInRange('0', '9') >= 0 || IsCategoryThenMonthPrefix(content[i..]);
+    }
+
+    /// <summary>
+    /// A metadata line being typed stops after the category and the start of its month ("29.4CLMa"). Read as a header
+    /// it would be a title "29.4CL" by an author "Ma"; no title is a score, a category and a month's first letters.
+    /// </summary>
+    private static bool IsCategoryThenMonthPrefix(ReadOnlySpan<char> letters)
+    {
+        foreach (var c in letters)
+            if (!char.IsAsciiLetter(c)) return false;
+        for (var split = letters.Length - 1; split >= 2; split--)
+        {
+            if (!ArxivCategories.IsKnown(letters[..split].ToString())) continue;
+            var month = letters[split..];
+            foreach (var name in MonthPrefixes)
+                if (name.AsSpan().StartsWith(month, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     /// <summary>The parts of a metadata line written loosely: any part missing, in any case, with spaces between parts.</summary>

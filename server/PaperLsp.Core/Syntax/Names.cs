@@ -149,9 +149,6 @@ internal static class Names
     /// <summary>Whether a token could stand inside or at the end of a name, whatever comes before it.</summary>
     internal static bool CanBeInnerToken(ReadOnlySpan<char> token) => Score(token, out _) != Impossible;
 
-    /// <summary>Whether <paramref name="text"/> reads as a name on its own (an author segment between commas).</summary>
-    internal static bool IsPlausibleName(ReadOnlySpan<char> text) => NameScore(text) >= NameThreshold;
-
     private static bool IsOrganisation(ReadOnlySpan<char> text)
     {
         if (text.Length is < 4 or > 24 || !char.IsAsciiLetterUpper(text[0]) || text.IndexOfAny(' ', '\t') >= 0) return false;

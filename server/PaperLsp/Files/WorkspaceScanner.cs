@@ -17,6 +17,7 @@ public static class WorkspaceScanner
     public static readonly IReadOnlySet<string> SkippedFolders = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         ".git", ".hg", ".svn", ".jj", "node_modules", "bin", "obj", ".vs", ".idea", "__pycache__", ".venv", ".cache",
+        "BenchmarkDotNet.Artifacts", "TestResults",
     };
 
     public static bool IsPaperFile(string path) => path.EndsWith(Extension, StringComparison.OrdinalIgnoreCase);

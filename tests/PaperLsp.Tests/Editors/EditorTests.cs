@@ -45,8 +45,7 @@ public class EditorTests
     public void Emacs_eglot_shows_a_hover_the_references_across_lists_and_an_author_completion()
     {
         var output = RunEditor("emacs", ["--batch", "-l", Path.Combine(Checks, "workspace.el"), WorkspaceList]);
-        // Emacs takes the enclosing project (the repository) as the workspace: other copies of the lists may be there too.
-        Assert.That(output, Does.Match(@"references: \d+ .*archive\.papers"));
+        Assert.That(output, Does.Contain("references: 2 archive.papers,reading.papers"));
         Assert.That(output, Does.Match(@"hover: (\*\*)?Large Language Models are Few-Shot Clinical Information Extractors"));
         Assert.That(output, Does.Contain("hover abstract: true"));
         Assert.That(output, Does.Contain("completion: Yoon Kim"));

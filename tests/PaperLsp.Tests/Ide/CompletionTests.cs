@@ -39,6 +39,8 @@ public class CompletionTests
     [TestCase("A New TitleJane Doe, Odegaard$0\nAbstract.", "Jørgen Ødegaard")]
     [TestCase("A New TitleJane Doe, Oedegaard$0\nAbstract.", "Jørgen Ødegaard")]
     [TestCase("A New Title | Ek$0\nAbstract.", "Ekin Akyürek")]
+    // Typed before the affiliations, with the metadata line above (what the real-VS-Code suite types).
+    [TestCase("12.0CLMay 25, 2022\nA Fresh Look at Reading Lists in the EditorAda Lovelace, Grace Hopper, Yoon K$0 · mit\nAbstract.", "Yoon Kim")]
     public void Matches_any_name_part_initials_and_folded_letters(string line, string expected) =>
         Assert.That(Labels(line), Does.Contain(expected));
 

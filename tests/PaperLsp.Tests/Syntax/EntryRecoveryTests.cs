@@ -87,6 +87,15 @@ public class EntryRecoveryTests
         Assert.That(findings.Select(f => f.Code), Is.EqualTo(new[] { "PL0301", "PL0301" }));
     }
 
+    [Test]
+    public void Folding_keeps_case_and_leaves_plain_text_alone()
+    {
+        Assert.That(TextFolding.FoldAccents("Łódź Café, Ærø"), Is.EqualTo("Lodz Cafe, AEro"));
+        const string plain = "Plain ASCII title";
+        Assert.That(TextFolding.FoldAccents(plain), Is.SameAs(plain));
+        Assert.That(TextFolding.FoldAccents("王芳 Δημήτρης"), Is.EqualTo("王芳 Δημήτρης"), "only Latin letters fold");
+    }
+
     [TestCase("Café", "cafe")]
     [TestCase("Łódź", "lodz")]
     [TestCase("Øresund", "oresund")]

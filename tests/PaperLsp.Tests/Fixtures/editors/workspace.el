@@ -1,6 +1,8 @@
 ;; Batch check of the workspace features: open a list of a folder of lists, start eglot, and ask through eglot's
 ;; connection for the references of an author, a hover and a completion; print them, quit.
 (load (getenv "PAPERS_EGLOT_EL"))
+;; The folder of the list is the project (as Neovim's root_dir), not the repository around the test output.
+(setq project-find-functions (list (lambda (dir) (cons 'transient (file-name-as-directory dir)))))
 (find-file (car command-line-args-left))
 (setq command-line-args-left nil)
 (unless (eglot-current-server) (apply #'eglot (eglot--guess-contact)))
