@@ -27,6 +27,13 @@ public class InitializationOptionsTests
     [TestCase("{\"logLevel\":5}")]
     [TestCase("{\"logLevel\":\"loud\"}")]
     [TestCase("{\"testDelayMs\":{\"textDocument/documentSymbol\":-1}}")]
+    [TestCase("{\"indexWorkspace\":\"no\"}")]
+    [TestCase("{\"indexWorkspace\":0}")]
+    [TestCase("{\"maxCompletionItems\":0}")]
+    [TestCase("{\"maxCompletionItems\":-3}")]
+    [TestCase("{\"maxCompletionItems\":2.5}")]
+    [TestCase("{\"maxCompletionItems\":1e300}")]
+    [TestCase("{\"maxCompletionItems\":\"50\"}")]
     [TestCase("\"options\"")]
     [TestCase("[1]")]
     [TestCase("42")]
@@ -47,6 +54,14 @@ public class InitializationOptionsTests
         (options, warnings) = Read("{\"logLevel\":\"debug\",\"pushDiagnostics\":\"no\",\"diagnosticsDelayMs\":0}");
         Assert.That(options, Is.EqualTo(new InitializationOptions(Microsoft.Extensions.Logging.LogLevel.Debug, null, TimeSpan.Zero)));
         Assert.That(warnings, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void The_workspace_options_are_read()
+    {
+        var (options, warnings) = Read("{\"indexWorkspace\":false,\"maxCompletionItems\":20.0}");
+        Assert.That(options, Is.EqualTo(new InitializationOptions(null, null, null) { IndexWorkspace = false, MaxCompletionItems = 20 }));
+        Assert.That(warnings, Is.Empty);
     }
 
     [TestCase("null")]
