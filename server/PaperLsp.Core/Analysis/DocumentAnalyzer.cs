@@ -94,26 +94,36 @@ public static class DocumentAnalyzer
         // hash (the first other copy in a bucket of identical texts answers), and each message names a few copies.
         var sameText = copies.ToLookup(copy => copy.Node.TextHash);
         var diagnostics = new PaperDiagnostic[copies.Count];
+        var related = RelatedPerCopy(copies.Count);
         for (var i = 0; i < copies.Count; i++)
         {
             var entry = copies[i];
-            var others = Nearest(copies, i, MaxRelated);
-            var lines = string.Join(", ", others.Take(MaxNamedLines).Select(other => (other.HeaderLine + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            var unnamed = copies.Count - 1 - Math.Min(others.Count, MaxNamedLines);
+            var others = Nearest(copies, i, related);
+            var named = related >= MaxNamedLines ? others : Nearest(copies, i, MaxNamedLines);
+            var lines = string.Join(", ", named.Take(MaxNamedLines).Select(other => (other.HeaderLine + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            var unnamed = copies.Count - 1 - Math.Min(named.Count, MaxNamedLines);
             if (unnamed > 0) lines += $" and {unnamed} more";
             var plural = copies.Count > 2 ? "s" : "";
             var exact = sameText[entry.Node.TextHash].Any(other => other.StartLine != entry.StartLine && other.Node.HasSameText(entry.Node));
             var how = exact ? "an exact copy" : "the same title up to case and punctuation";
             var message = $"Duplicate paper: '{Shorten(entry.Title)}' also appears at line{plural} {lines} ({how}). " +
                           $"Delete one copy, or if they are different papers, write '// {DirectiveReader.IgnoreNext} {DiagnosticCatalog.DuplicateEntry.Code}' above this entry.";
-            var related = others.Select(other => new RelatedLocation(other.TitleRange, $"Other copy, line {other.HeaderLine + 1}")).ToList();
-            diagnostics[i] = new PaperDiagnostic(DiagnosticCatalog.DuplicateEntry, entry.TitleRange, message, related);
+            var locations = others.Select(other => new RelatedLocation(other.TitleRange, $"Other copy, line {other.HeaderLine + 1}")).ToList();
+            diagnostics[i] = new PaperDiagnostic(DiagnosticCatalog.DuplicateEntry, entry.TitleRange, message, locations);
         }
         return diagnostics;
     }
 
     private const int MaxNamedLines = 5;
     private const int MaxRelated = 20;
+    private const int MaxRelatedPerGroup = 1000;
+
+    /// <summary>
+    /// Related locations per copy: the nearest 20 in a small group, fewer in a large one so that a group's total stays
+    /// near <see cref="MaxRelatedPerGroup"/>, and never fewer than the copy before and the one after. A title pasted
+    /// 35,000 times then sends 70,000 locations, not 700,000 (each is a URI, a range and a message: 140 MB of JSON).
+    /// </summary>
+    internal static int RelatedPerCopy(int copies) => Math.Clamp(MaxRelatedPerGroup / Math.Max(1, copies), 2, MaxRelated);
 
     /// <summary>Up to <paramref name="count"/> other copies, the nearest to copy <paramref name="index"/> first (copies are in document order).</summary>
     private static List<EntrySyntax> Nearest(List<EntrySyntax> copies, int index, int count)

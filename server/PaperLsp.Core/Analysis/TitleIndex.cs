@@ -61,9 +61,10 @@ public sealed class TitleIndex
         {
             // A title that just became duplicated: find its older copies once; from then on edits keep their lines.
             var hashes = unlocated.Select(key => string.GetHashCode(key, StringComparison.Ordinal)).ToHashSet();
+            var wanted = unlocated.ToHashSet(StringComparer.Ordinal); // a paste can make thousands of titles duplicated at once
             foreach (var key in unlocated) members[key] = [];
             foreach (var entry in document.FindEntriesByTitleHash(hashes))
-                if (members.TryGetValue(entry.Node.TitleKey, out var list) && unlocated.Contains(entry.Node.TitleKey)) list!.Add((entry.Node, entry.StartLine));
+                if (wanted.Contains(entry.Node.TitleKey) && members.TryGetValue(entry.Node.TitleKey, out var list)) list!.Add((entry.Node, entry.StartLine));
         }
         foreach (var (key, list) in members)
         {
@@ -76,11 +77,22 @@ public sealed class TitleIndex
     public void Apply(ItemDelta delta)
     {
         var removedLines = 0;
+        // Removed copies leave their group's list in one pass per group: deleting k copies of a title pasted n times
+        // costs n + k, not n times k.
+        Dictionary<string, HashSet<EntryNode>>? leaving = null;
         foreach (var item in delta.Removed)
         {
             removedLines += item.LineCount;
-            if (item is EntryNode entry) Remove(entry);
+            if (item is EntryNode entry && Remove(entry))
+            {
+                leaving ??= new Dictionary<string, HashSet<EntryNode>>(StringComparer.Ordinal);
+                if (!leaving.TryGetValue(entry.TitleKey, out var set)) leaving[entry.TitleKey] = set = new HashSet<EntryNode>(ReferenceEqualityComparer.Instance);
+                set.Add(entry);
+            }
         }
+        if (leaving is not null)
+            foreach (var (key, set) in leaving)
+                if (members.TryGetValue(key, out var list) && list is not null) list.RemoveAll(member => set.Contains(member.Node));
         var addedLines = delta.Added.Sum(item => item.LineCount);
 
         // Entries after the edit move by the difference in lines.
@@ -125,9 +137,10 @@ public sealed class TitleIndex
         else if (count > 2 && members[entry.TitleKey] is { } list) list.Add((entry, startLine));
     }
 
-    private void Remove(EntryNode entry)
+    /// <summary>Counts the entry out; true when it stays in a located group, whose list the caller updates.</summary>
+    private bool Remove(EntryNode entry)
     {
-        if (entry.TitleKey.Length == 0) return;
+        if (entry.TitleKey.Length == 0) return false;
         var count = counts.GetValueOrDefault(entry.TitleKey) - 1;
         if (count <= 0) counts.Remove(entry.TitleKey);
         else counts[entry.TitleKey] = count;
@@ -135,7 +148,8 @@ public sealed class TitleIndex
         {
             members.Remove(entry.TitleKey);
             duplicated.Remove(entry.TitleKey);
+            return false;
         }
-        else if (members[entry.TitleKey] is { } list) list.RemoveAll(member => ReferenceEquals(member.Node, entry));
+        return members[entry.TitleKey] is not null;
     }
 }

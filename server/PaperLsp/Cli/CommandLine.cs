@@ -17,14 +17,16 @@ public static class CommandLine
         """
         Usage:
           paperlsp                         run the language server over stdio (same as --stdio)
-          paperlsp check [--format text|json] PATH...
+          paperlsp check [--format text|json] [--max-file-size SIZE] PATH...
                                            report problems in .papers files; folders are searched for *.papers
-          paperlsp export --format bibtex|biblatex|csl-json|ris|json [--ascii] [--output FILE] PATH...
+          paperlsp export --format bibtex|biblatex|csl-json|ris|json [--ascii] [--output FILE] [--max-file-size SIZE] PATH...
                                            export every entry of files and folders (--ascii: TeX accents for classic BibTeX)
-          paperlsp import --from bibtex|biblatex|csl-json|ris [--all-authors] [--output FILE] FILE
+          paperlsp import --from bibtex|biblatex|csl-json|ris [--all-authors] [--output FILE] [--max-file-size SIZE] FILE
                                            print a .papers list made from another tool's file
           paperlsp --help | --version
 
+        Only regular files are read, up to 100M each unless --max-file-size says otherwise (e.g. 500M, 1G; at most 1G).
+        In a folder, links are followed only to places inside the folders given, and no folder is searched twice.
         Exit codes: 0 clean or only warnings/hints, 1 errors found (import: bad records), 2 usage or IO error.
         """;
 
@@ -68,26 +70,18 @@ public static class CommandLine
 
     private static int Check(string[] args, TextWriter output, TextWriter error)
     {
-        var (format, paths) = ParseOptions(args, allowed: ["text", "json"], defaultFormat: "text");
+        var (format, paths, maxBytes) = ParseOptions(args, allowed: ["text", "json"], defaultFormat: "text");
         if (paths.Count == 0) throw new UsageException("check needs at least one file or folder");
 
-        var files = new List<string>();
-        var ioFailed = false;
-        foreach (var path in paths)
-        {
-            if (Directory.Exists(path)) files.AddRange(PaperFiles.Find(path));
-            else if (File.Exists(path)) files.Add(path);
-            else
-            {
-                error.WriteLine($"paperlsp: {path}: no such file or directory");
-                ioFailed = true;
-            }
-        }
+        var selection = PaperFiles.Select(paths);
+        var ioFailed = selection.Problems.Count > 0;
+        foreach (var (path, problem) in selection.Problems) error.WriteLine($"paperlsp: {path}: {problem}");
+        foreach (var (path, reason) in selection.Skipped) error.WriteLine($"paperlsp: {path}: skipped: {reason}");
 
         var results = new List<CheckedFile>();
-        foreach (var file in files)
+        foreach (var file in selection.Files)
         {
-            if (!PaperFiles.TryRead(file, out var text, out var problem))
+            if (!PaperFiles.TryRead(file, out var text, out var problem, maxBytes))
             {
                 error.WriteLine($"paperlsp: {file}: {problem}");
                 ioFailed = true;
@@ -105,20 +99,27 @@ public static class CommandLine
         return report.ErrorCount > 0 ? FoundErrors : Clean;
     }
 
-    private static (string Format, List<string> Paths) ParseOptions(string[] args, string[] allowed, string defaultFormat)
+    private static (string Format, List<string> Paths, long MaxFileBytes) ParseOptions(string[] args, string[] allowed, string defaultFormat)
     {
         var format = defaultFormat;
+        var maxBytes = PaperFiles.DefaultMaxFileBytes;
         var paths = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
-            string? value = null;
+            string? value = null, size = null;
             if (arg == "--format")
             {
                 if (i + 1 >= args.Length) throw new UsageException("--format needs a value");
                 value = args[++i];
             }
             else if (arg.StartsWith("--format=", StringComparison.Ordinal)) value = arg["--format=".Length..];
+            else if (arg == "--max-file-size")
+            {
+                if (i + 1 >= args.Length) throw new UsageException("--max-file-size needs a value");
+                size = args[++i];
+            }
+            else if (arg.StartsWith("--max-file-size=", StringComparison.Ordinal)) size = arg["--max-file-size=".Length..];
             else if (arg == "--") { paths.AddRange(args[(i + 1)..]); break; }
             else if (arg.StartsWith('-') && arg.Length > 1) throw new UsageException($"unknown option '{arg}'");
             else paths.Add(arg);
@@ -128,9 +129,15 @@ public static class CommandLine
                 if (!allowed.Contains(value)) throw new UsageException($"unknown format '{value}' (expected {string.Join(" or ", allowed)})");
                 format = value;
             }
+            if (size is not null) maxBytes = ParseMaxFileSize(size);
         }
-        return (format, paths);
+        return (format, paths, maxBytes);
     }
+
+    /// <summary>The value of --max-file-size, for every command that reads files.</summary>
+    internal static long ParseMaxFileSize(string size) =>
+        PaperFiles.TryParseSize(size, out var bytes) ? bytes
+        : throw new UsageException($"--max-file-size '{size}' is not a size from 1 byte to 1G (e.g. 200M)");
 
     internal sealed class UsageException(string message) : Exception(message);
 }

@@ -18,6 +18,7 @@ public static class ExchangeCommands
     {
         string? formatName = null, outputPath = null;
         var ascii = false;
+        var maxBytes = PaperFiles.DefaultMaxFileBytes;
         var paths = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -28,6 +29,8 @@ public static class ExchangeCommands
                 case "--output" or "-o": outputPath = Value(args, ref i); break;
                 case var a when a.StartsWith("--output=", StringComparison.Ordinal): outputPath = a["--output=".Length..]; break;
                 case "--ascii": ascii = true; break;
+                case "--max-file-size": maxBytes = CommandLine.ParseMaxFileSize(Value(args, ref i)); break;
+                case var a when a.StartsWith("--max-file-size=", StringComparison.Ordinal): maxBytes = CommandLine.ParseMaxFileSize(a["--max-file-size=".Length..]); break;
                 case "--": paths.AddRange(args[(i + 1)..]); i = args.Length; break;
                 case var a when a.StartsWith('-') && a.Length > 1: throw new CommandLine.UsageException($"unknown option '{a}'");
                 default: paths.Add(args[i]); break;
@@ -40,24 +43,18 @@ public static class ExchangeCommands
         if (ascii && formatName != "bibtex") throw new CommandLine.UsageException("--ascii applies to --format bibtex only");
         if (paths.Count == 0) throw new CommandLine.UsageException("export needs at least one file or folder");
 
-        var files = new List<string>();
-        var ioFailed = false;
-        foreach (var path in paths)
-        {
-            if (Directory.Exists(path)) files.AddRange(PaperFiles.Find(path));
-            else if (File.Exists(path)) files.Add(path);
-            else
-            {
-                error.WriteLine($"paperlsp: {path}: no such file or directory");
-                ioFailed = true;
-            }
-        }
+        // The same rules as check: regular files only, links inside the folders given, each file once.
+        var selection = PaperFiles.Select(paths);
+        var files = selection.Files;
+        var ioFailed = selection.Problems.Count > 0;
+        foreach (var (path, problem) in selection.Problems) error.WriteLine($"paperlsp: {path}: {problem}");
+        foreach (var (path, reason) in selection.Skipped) error.WriteLine($"paperlsp: {path}: skipped: {reason}");
 
         var documents = new List<(string Path, PaperDocument Document)>();
         var errors = 0;
         foreach (var file in files)
         {
-            if (!PaperFiles.TryRead(file, out var text, out var problem))
+            if (!PaperFiles.TryRead(file, out var text, out var problem, maxBytes))
             {
                 error.WriteLine($"paperlsp: {file}: {problem}");
                 ioFailed = true;
@@ -90,6 +87,7 @@ public static class ExchangeCommands
     {
         string? formatName = null, outputPath = null;
         var allAuthors = false;
+        var maxBytes = PaperFiles.DefaultMaxFileBytes;
         var paths = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -100,6 +98,8 @@ public static class ExchangeCommands
                 case "--output" or "-o": outputPath = Value(args, ref i); break;
                 case var a when a.StartsWith("--output=", StringComparison.Ordinal): outputPath = a["--output=".Length..]; break;
                 case "--all-authors": allAuthors = true; break;
+                case "--max-file-size": maxBytes = CommandLine.ParseMaxFileSize(Value(args, ref i)); break;
+                case var a when a.StartsWith("--max-file-size=", StringComparison.Ordinal): maxBytes = CommandLine.ParseMaxFileSize(a["--max-file-size=".Length..]); break;
                 case "--": paths.AddRange(args[(i + 1)..]); i = args.Length; break;
                 case var a when a.StartsWith('-') && a.Length > 1: throw new CommandLine.UsageException($"unknown option '{a}'");
                 default: paths.Add(args[i]); break;
@@ -111,12 +111,13 @@ public static class ExchangeCommands
         if (paths.Count != 1) throw new CommandLine.UsageException("import takes exactly one file");
 
         var path = paths[0];
-        if (!File.Exists(path))
+        if (FileKinds.Of(path) == FileKind.Directory)
         {
-            error.WriteLine($"paperlsp: {path}: {(Directory.Exists(path) ? "is a folder; import takes one file" : "no such file or directory")}");
+            error.WriteLine($"paperlsp: {path}: is a folder; import takes one file");
             return CommandLine.UsageOrIoError;
         }
-        if (!PaperFiles.TryRead(path, out var text, out var readProblem))
+        // TryRead refuses what is not a regular file (a FIFO would block) and what is over the size limit.
+        if (!PaperFiles.TryRead(path, out var text, out var readProblem, maxBytes))
         {
             error.WriteLine($"paperlsp: {path}: {readProblem}");
             return CommandLine.UsageOrIoError;

@@ -23,7 +23,9 @@ public static class DiskFileSource
             problem = exception.Message;
             return false;
         }
-        if (!Cli.PaperFiles.TryRead(path, out var text, out problem)) return false;
+        // The CLI's reader: regular files only (a FIFO would block the indexer), and read no further than the limit, so a
+        // file that grows after the length check cannot exhaust memory.
+        if (!Cli.PaperFiles.TryRead(path, out var text, out problem, MaxBytes)) return false;
         document = PaperDocument.Parse(text);
         return true;
     }

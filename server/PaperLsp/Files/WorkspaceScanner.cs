@@ -1,7 +1,7 @@
 namespace PaperLsp.Files;
 
 /// <summary>
-/// Finds the paper lists under workspace folders, for the language server (the CLI keeps <see cref="Cli.PaperFiles.Find"/>).
+/// Finds the paper lists under workspace folders, for the language server (the CLI has <see cref="Cli.PaperFiles.Select"/>, which follows links inside the folders given).
 /// <list type="bullet">
 /// <item>Folders that hold tools' output or other people's code are skipped: .git, node_modules, bin, obj and the like.</item>
 /// <item>Symbolic links are not followed, to files or folders. One that leads out of the workspace must not be; one that
@@ -78,6 +78,7 @@ public static class WorkspaceScanner
         return false;
     }
 
+    // The attributes alone do not tell a FIFO or a socket from a file on Unix; FileKinds asks stat, as the CLI does.
     private static bool IsRegular(FileInfo file) =>
-        (file.Attributes & (FileAttributes.Device | FileAttributes.ReparsePoint)) == 0;
+        (file.Attributes & (FileAttributes.Device | FileAttributes.ReparsePoint)) == 0 && Cli.FileKinds.Of(file.FullName) == Cli.FileKind.Regular;
 }

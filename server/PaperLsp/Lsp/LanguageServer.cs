@@ -195,7 +195,7 @@ public sealed class LanguageServer : IAsyncDisposable
             Execution.Exclusive => queue.EnqueueExclusive(method, ct => registration.Handle(parameters, RequestContext.For(session), ct), cancellationToken),
             Execution.Concurrent => queue.EnqueueConcurrent(method, async (state, ct) =>
             {
-                if (session.TestDelays.TryGetValue(method, out var delay)) await Task.Delay(delay, ct).ConfigureAwait(false);
+                if (options.BeforeConcurrentRequest is { } hook) await hook(method, ct).ConfigureAwait(false);
                 return registration.Handle(parameters, new RequestContext(session, state, HandlerLogger), ct);
             }, cancellationToken),
             _ => Task.FromResult(registration.Handle(parameters, RequestContext.For(session), cancellationToken)),
@@ -246,9 +246,12 @@ public sealed class LanguageServer : IAsyncDisposable
             throw Error(LspErrorCodes.InvalidParams, $"{registration.Method} params must be an object, not {token.Type}");
         try
         {
-            return token.ToObject(registration.ParamsType, serializer) ?? throw Error(LspErrorCodes.InvalidParams, $"{registration.Method} needs params");
+            var parameters = token.ToObject(registration.ParamsType, serializer) ?? throw Error(LspErrorCodes.InvalidParams, $"{registration.Method} needs params");
+            if (ParamsValidator.FindMissing(parameters) is { } path)
+                throw Error(LspErrorCodes.InvalidParams, $"Invalid params for {registration.Method}: {path} must not be null");
+            return parameters;
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is JsonException or ArgumentException or FormatException or InvalidCastException or OverflowException)
         {
             throw Error(LspErrorCodes.InvalidParams, $"Invalid params for {registration.Method}: {exception.Message}");
         }
@@ -265,7 +268,11 @@ public sealed class LanguageServer : IAsyncDisposable
         public override void TraceEvent(TraceEventCache? eventCache, string source, TraceEventType eventType, int id, string? message) =>
             // StreamJsonRpc reports every error response it sends (unknown methods, InvalidParams…) as its own warning or
             // error; those are the client's mistakes, answered already, so they are debug noise for us.
-            logger.Log(eventType <= TraceEventType.Critical ? LogLevel.Error : LogLevel.Debug, "{Message}", message);
+            // Only the first line: StreamJsonRpc appends exception stacks, which help nobody reading the client's log.
+            logger.Log(eventType <= TraceEventType.Critical ? LogLevel.Error : LogLevel.Debug, "{Message}", FirstLine(message));
+
+        private static string? FirstLine(string? message) =>
+            message?.IndexOfAny(['\r', '\n']) is > 0 and var end ? message[..end] : message;
 
         public override void TraceEvent(TraceEventCache? eventCache, string source, TraceEventType eventType, int id, string? format, params object?[]? args) =>
             TraceEvent(eventCache, source, eventType, id, args is { Length: > 0 } && format is not null ? string.Format(System.Globalization.CultureInfo.InvariantCulture, format, args) : format);

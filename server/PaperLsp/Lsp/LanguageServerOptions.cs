@@ -19,4 +19,11 @@ public sealed class LanguageServerOptions
 
     /// <summary>Where log lines go besides the client; stderr by default. Never stdout.</summary>
     public TextWriter? LogWriter { get; init; }
+
+    /// <summary>
+    /// Tests only, through <c>new LanguageServer(…, options)</c> in the test assembly: awaited before each concurrent
+    /// request runs, with the request's token, so that a test can hold a request and cancel it deterministically.
+    /// Not reachable from a client: no initialization option sets it.
+    /// </summary>
+    internal Func<string, CancellationToken, Task>? BeforeConcurrentRequest { get; init; }
 }

@@ -28,6 +28,14 @@ public static class RawJson
     {
         null => null,
         JToken token => token,
+        IRawJsonSource source when source.ToJson() is { } json => json,
         _ => new JRaw(JsonConvert.SerializeObject(value, Settings)),
     };
+}
+
+/// <summary>A result that can give its JSON without being serialised again.</summary>
+public interface IRawJsonSource
+{
+    /// <summary>The JSON of this value, or null to serialise it as usual.</summary>
+    JToken? ToJson();
 }

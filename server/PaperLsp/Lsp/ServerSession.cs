@@ -22,7 +22,7 @@ public sealed class ServerSession(LanguageServerOptions options, ILoggerFactory 
     public ServerState State => new(Store.Current, Workspace.Current);
 
     /// <summary>The options the client sent in initialize.</summary>
-    public InitializationOptions InitializationOptions { get; set; } = new();
+    public Features.InitializationOptions InitializationOptions { get; set; } = Features.InitializationOptions.Default;
 
     /// <summary>Set once by initialize; UTF-16 until then.</summary>
     public ProtocolConverter Converter { get; set; } = ProtocolConverter.Utf16;
@@ -34,9 +34,6 @@ public sealed class ServerSession(LanguageServerOptions options, ILoggerFactory 
 
     /// <summary>The quiet period before diagnostics (see <see cref="LanguageServerOptions.DiagnosticsDelay"/>), from initializationOptions.diagnosticsDelayMs.</summary>
     public TimeSpan DiagnosticsDelay { get; set; } = options.DiagnosticsDelay;
-
-    /// <summary>Test-only: per-method delays (ms) applied before concurrent requests run, from initializationOptions.testDelayMs.</summary>
-    public IReadOnlyDictionary<string, int> TestDelays { get; set; } = new Dictionary<string, int>();
 
     /// <summary>The disk side of the workspace (scan, watcher); set by the registry. Tests await its <c>WhenIdle</c>.</summary>
     public Features.WorkspaceIndexingHandler? Indexing { get; set; }

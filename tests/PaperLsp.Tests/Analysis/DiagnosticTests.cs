@@ -81,11 +81,25 @@ public class DiagnosticTests
         var text = string.Concat(Enumerable.Repeat($"A Study of ThingsJane Doe\n{Abstract}\n", 3000));
         var duplicates = DocumentAnalyzer.Analyze(PaperDocument.Parse(text)).Where(d => d.Code == "PL0301").ToList();
         Assert.That(duplicates, Has.Count.EqualTo(3000));
-        Assert.That(duplicates.Max(d => d.Related.Count), Is.EqualTo(20));
+        // A large group gets the copy before and the one after as related locations, so its total stays linear.
+        Assert.That(duplicates.Max(d => d.Related.Count), Is.EqualTo(2));
         Assert.That(duplicates[1500].Message, Does.Contain("and 2994 more (an exact copy)"));
         Assert.That(duplicates.Max(d => d.Message.Length), Is.LessThan(400));
         // The copies nearest to an entry are the ones named.
         Assert.That(duplicates[1500].Related.Select(r => r.Range.Start.Line), Does.Contain(2 * 1499).And.Contain(2 * 1501));
+    }
+
+    [TestCase(3, 2)]
+    [TestCase(30, 20)]
+    [TestCase(100, 10)]
+    [TestCase(5000, 2)]
+    public void Related_locations_per_copy_shrink_as_a_group_grows(int copies, int expected)
+    {
+        var text = string.Concat(Enumerable.Repeat($"A Study of ThingsJane Doe\n{Abstract}\n", copies));
+        var duplicates = DocumentAnalyzer.Analyze(PaperDocument.Parse(text)).Where(d => d.Code == "PL0301").ToList();
+        Assert.That(duplicates, Has.Count.EqualTo(copies));
+        Assert.That(duplicates.Max(d => d.Related.Count), Is.EqualTo(expected));
+        Assert.That(duplicates.Sum(d => d.Related.Count), Is.LessThanOrEqualTo(Math.Max(1000 + 20 * 20, 2 * copies)));
     }
 
     [Test]

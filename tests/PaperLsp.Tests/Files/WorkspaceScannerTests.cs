@@ -57,6 +57,24 @@ public class WorkspaceScannerTests
     }
 
     [Test]
+    [Platform(Exclude = "Win")]
+    public void A_fifo_named_like_a_list_is_neither_found_nor_opened()
+    {
+        var fifo = Path.Combine(temp, "ws", "pipe.papers");
+        var kept = Write("ws/a.papers");
+        using (var mkfifo = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("mkfifo", [fifo]) { UseShellExecute = false })!)
+        {
+            mkfifo.WaitForExit();
+            Assert.That(mkfifo.ExitCode, Is.EqualTo(0), "mkfifo");
+        }
+        Assert.That(WorkspaceScanner.Find([Path.Combine(temp, "ws")]), Is.EqualTo(new[] { kept }));
+        // A watcher may still report it: reading must refuse it without blocking on the open.
+        Assert.That(DiskFileSource.TryRead(fifo, out var document, out var problem), Is.False);
+        Assert.That(document, Is.Null);
+        Assert.That(problem, Is.EqualTo("not a regular file"));
+    }
+
+    [Test]
     public void Uris_and_paths_name_one_document()
     {
         var path = Write("with space/é.papers");

@@ -1,6 +1,8 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
 
+using PaperLsp.Lsp;
+
 namespace PaperLsp.Lsp.Protocol;
 
 public enum DiagnosticSeverity { Error = 1, Warning = 2, Information = 3, Hint = 4 }
@@ -61,11 +63,17 @@ public static class DocumentDiagnosticReportKind
 }
 
 [JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
-public sealed class FullDocumentDiagnosticReport
+public sealed class FullDocumentDiagnosticReport : IRawJsonSource
 {
     public string Kind { get; set; } = DocumentDiagnosticReportKind.Full;
     public string? ResultId { get; set; }
     public Diagnostic[] Items { get; set; } = [];
+
+    /// <summary>The items as JSON already (the diagnostics cache keeps it): a 35,000-finding report is not serialised twice.</summary>
+    [JsonIgnore] public string? ItemsJson { get; set; }
+
+    Newtonsoft.Json.Linq.JToken? IRawJsonSource.ToJson() =>
+        ItemsJson is null ? null : RawJson.Object(("kind", Kind), ("resultId", ResultId), ("items", new Newtonsoft.Json.Linq.JRaw(ItemsJson)));
 }
 
 [JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]

@@ -14,7 +14,7 @@ public sealed class InitializeParams
     /// <summary>Null when the client supports folders but has none open; absent from old clients (then <see cref="RootUri"/>).</summary>
     public WorkspaceFolder[]? WorkspaceFolders { get; set; }
     public ClientCapabilities Capabilities { get; set; } = new();
-    /// <summary>PaperLsp reads <c>logLevel</c>, <c>pushDiagnostics</c>, <c>diagnosticsDelayMs</c> and the test-only <c>testDelayMs</c>; see docs/editors.md.</summary>
+    /// <summary>PaperLsp reads <c>logLevel</c>, <c>pushDiagnostics</c>, <c>diagnosticsDelayMs</c>, <c>indexWorkspace</c> and <c>maxCompletionItems</c> (<see cref="Features.InitializationOptions"/>); see docs/editors.md.</summary>
     public JToken? InitializationOptions { get; set; }
     /// <summary>"off" | "messages" | "verbose".</summary>
     public string? Trace { get; set; }

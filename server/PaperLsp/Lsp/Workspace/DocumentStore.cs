@@ -37,19 +37,39 @@ public sealed class DocumentStore
         return Publish(uri, previous, new DocumentSnapshot(uri, version, ++revision, document, titles.DuplicatedKeys.ToImmutableHashSet(StringComparer.Ordinal)));
     }
 
-    /// <summary>Applies changes in order to the open document; the caller has checked it is open.</summary>
+    /// <summary>
+    /// Applies changes in order to the open document, all or nothing: every change is converted and applied to the
+    /// (immutable) document first, and only when all succeeded do the title index and the store move on. A change that
+    /// throws leaves both exactly as they were.
+    /// </summary>
     public DocumentSnapshot Change(string uri, int version, IEnumerable<Func<PaperDocument, TextChange>> changes)
     {
         var previous = Get(uri) ?? throw new InvalidOperationException($"{uri} is not open");
-        var titles = titleIndexes[uri];
-        // Each change is converted against the document as the previous ones left it, as LSP requires; the new
-        // document carries the delta of every change, so watchers of Changed see all of them, not just the last.
+        // Each change is converted against the document as the previous ones left it, as LSP requires; the document is
+        // immutable, so a change that throws here leaves nothing touched. The new document carries the delta of every
+        // change, so watchers of Changed see all of them, not just the last.
         var document = previous.Document.Apply(changes);
+
+        var titles = titleIndexes[uri];
         var duplicated = previous.DuplicatedTitleKeys;
-        foreach (var delta in document.Deltas)
+        try
         {
-            titles.Apply(delta);
-            duplicated = FollowDuplicates(duplicated, titles, delta);
+            if (document.Deltas.Count == 0)
+            {
+                titles = TitleIndex.Build(document);
+                duplicated = titles.DuplicatedKeys.ToImmutableHashSet(StringComparer.Ordinal);
+            }
+            foreach (var delta in document.Deltas)
+            {
+                titles.Apply(delta);
+                duplicated = FollowDuplicates(duplicated, titles, delta);
+            }
+        }
+        catch (Exception)
+        {
+            // The index is mutable and may be half-updated: rebuild it from the text, which is the truth.
+            titles = TitleIndex.Build(document);
+            duplicated = titles.DuplicatedKeys.ToImmutableHashSet(StringComparer.Ordinal);
         }
         titleIndexes[uri] = titles;
         return Publish(uri, previous, new DocumentSnapshot(uri, version, ++revision, document, duplicated));

@@ -37,7 +37,7 @@ internal sealed class LspTestClient : IAsyncDisposable
     public string Stderr { get { lock (stderr) return stderr.ToString(); } }
     public JObject? InitializeResult { get; private set; }
 
-    public static LspTestClient Start()
+    public static LspTestClient Start(string? workingDirectory = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -46,6 +46,7 @@ internal sealed class LspTestClient : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (workingDirectory is not null) info.WorkingDirectory = workingDirectory;
         info.ArgumentList.Add(ServerDll);
         info.ArgumentList.Add("--stdio");
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the server");
@@ -121,6 +122,33 @@ internal sealed class LspTestClient : IAsyncDisposable
         catch (IOException) { }
         finally { sendLock.Release(); }
     }
+
+    /// <summary>Sends bytes exactly as given, framing included: for tests of broken headers.</summary>
+    public async Task SendBytesAsync(byte[] bytes)
+    {
+        await sendLock.WaitAsync();
+        try
+        {
+            await input.WriteAsync(bytes);
+            await input.FlushAsync();
+        }
+        catch (IOException) { }
+        finally { sendLock.Release(); }
+    }
+
+    /// <summary>Closes the server's standard input (end of input, as when an editor dies).</summary>
+    public void CloseInput()
+    {
+        try { input.Close(); } catch (IOException) { }
+    }
+
+    /// <summary>Set when the server's stdout held anything but well-formed LSP frames (stdout belongs to the protocol).</summary>
+    public string? OutputProblem { get; private set; }
+
+    /// <summary>Every message the server sent, in order.</summary>
+    public List<JObject> AllMessages() { lock (all) return [.. all]; }
+
+    private readonly List<JObject> all = [];
 
     public async Task<JObject> WaitForNotificationAsync(string method, Func<JObject, bool>? predicate = null, TimeSpan? timeout = null)
     {
@@ -199,10 +227,16 @@ internal sealed class LspTestClient : IAsyncDisposable
                     if (line is null) return;
                     if (line.Length == 0) break;
                     if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase)) length = int.Parse(line["Content-Length:".Length..].Trim());
+                    else if (!line.StartsWith("Content-Type:", StringComparison.OrdinalIgnoreCase)) OutputProblem ??= $"not an LSP header on stdout: {line}";
                 }
+                if (length < 0) { OutputProblem ??= "a frame without Content-Length on stdout"; return; }
                 var body = new byte[length];
                 await stream.ReadExactlyAsync(body);
-                var message = JObject.Parse(Encoding.UTF8.GetString(body));
+                JObject message;
+                try { message = JObject.Parse(Encoding.UTF8.GetString(body)); }
+                catch (Newtonsoft.Json.JsonException exception) { OutputProblem ??= $"a frame that is not a JSON object on stdout: {exception.Message}"; return; }
+                if ((string?)message["jsonrpc"] != "2.0") OutputProblem ??= $"a message without jsonrpc 2.0 on stdout: {message}";
+                lock (all) all.Add(message);
                 if (message["method"] is not null && message["id"] is null)
                 {
                     lock (notifications) notifications.Add(message);

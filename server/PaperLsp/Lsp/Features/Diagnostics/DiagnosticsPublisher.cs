@@ -78,7 +78,7 @@ public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue que
     private bool Publish(string uri, CancellationToken cancellationToken)
     {
         if (session.Store.Get(uri) is not { } snapshot) return false;
-        var (items, json) = ComputeWithJson(snapshot, cancellationToken);
+        var (items, json) = ComputeCached(snapshot, cancellationToken);
         // A change that arrived while this ran makes these findings stale: its own analysis will publish.
         if (cancellationToken.IsCancellationRequested) return false;
         if (session.PushDiagnostics)
@@ -91,9 +91,12 @@ public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue que
     }
 
     /// <summary>The diagnostics of a snapshot, from the cache when it is that snapshot's. Only on exclusive queue items.</summary>
-    public Diagnostic[] Compute(DocumentSnapshot snapshot, CancellationToken cancellationToken) => ComputeWithJson(snapshot, cancellationToken).Items;
+    public Diagnostic[] Compute(DocumentSnapshot snapshot, CancellationToken cancellationToken) => ComputeCached(snapshot, cancellationToken).Items;
 
-    private (Diagnostic[] Items, string Json) ComputeWithJson(DocumentSnapshot snapshot, CancellationToken cancellationToken)
+    /// <summary>The diagnostics of a snapshot and their JSON array. Only on exclusive queue items.</summary>
+    public (Diagnostic[] Items, string Json) ComputeWithJson(DocumentSnapshot snapshot, CancellationToken cancellationToken) => ComputeCached(snapshot, cancellationToken);
+
+    private (Diagnostic[] Items, string Json) ComputeCached(DocumentSnapshot snapshot, CancellationToken cancellationToken)
     {
         if (cache.TryGetValue(snapshot.Uri, out var cached) && cached.Revision == snapshot.Revision) return (cached.Items, cached.Json);
         var titles = session.Store.GetTitleIndex(snapshot.Uri);

@@ -17,6 +17,7 @@ public sealed class DocumentDiagnosticHandler(ServerSession session, Diagnostics
         }
         var resultId = snapshot.Revision.ToString(CultureInfo.InvariantCulture);
         if (request.PreviousResultId == resultId) return new UnchangedDocumentDiagnosticReport { ResultId = resultId };
-        return new FullDocumentDiagnosticReport { ResultId = resultId, Items = diagnostics.Compute(snapshot, cancellationToken) };
+        var (items, json) = diagnostics.ComputeWithJson(snapshot, cancellationToken);
+        return new FullDocumentDiagnosticReport { ResultId = resultId, Items = items, ItemsJson = json };
     }
 }

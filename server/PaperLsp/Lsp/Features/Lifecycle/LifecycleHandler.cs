@@ -15,35 +15,29 @@ public sealed class LifecycleHandler(ServerSession session, Action exit)
 
     public InitializeResult Initialize(InitializeParams request, RequestContext context, CancellationToken cancellationToken)
     {
-        var options = ReadOptions(request.InitializationOptions, context);
+        var warnings = new List<string>();
+        var options = InitializationOptions.Read(request.InitializationOptions, warnings);
         session.InitializationOptions = options;
-        if (LogLevelSwitch.TryParse(options.LogLevel, out var level)) session.LogLevels.Configure(level);
-        else if (options.LogLevel is not null) context.Logger.LogWarning("Unknown logLevel {Level}; keeping {Current}", options.LogLevel, session.LogLevels.Level);
+        if (options.LogLevel is { } level) session.LogLevels.Configure(level);
         session.LogLevels.ApplyTrace(request.Trace);
+        foreach (var warning in warnings) context.Logger.LogWarning("{Warning}", warning);
 
-        var encoding = ProtocolConverter.Negotiate(request.Capabilities.General?.PositionEncodings);
+        var encoding = ProtocolConverter.Negotiate(request.Capabilities?.General?.PositionEncodings);
         session.Converter = new ProtocolConverter(encoding);
-        session.ClientCapabilities = request.Capabilities;
+        session.ClientCapabilities = request.Capabilities ?? new ClientCapabilities();
 
         // A client that pulls diagnostics would otherwise show every finding twice; it can still ask for both.
-        var clientPulls = request.Capabilities.TextDocument?.Diagnostic is { Type: not JTokenType.Null };
+        var clientPulls = request.Capabilities?.TextDocument?.Diagnostic is { Type: not JTokenType.Null };
         session.PushDiagnostics = options.PushDiagnostics ?? !clientPulls;
-
-        if (options.DiagnosticsDelayMs is { } quietPeriod and >= 0 and <= 10_000)
-            session.DiagnosticsDelay = TimeSpan.FromMilliseconds(quietPeriod);
-
-        if (options.TestDelayMs is { Count: > 0 } delays)
-        {
-            // Test-only hook: makes the named requests slow so that tests can cancel them deterministically.
-            session.TestDelays = delays;
-            context.Logger.LogWarning("Test delays are on: {Delays}", string.Join(", ", delays.Select(d => $"{d.Key}={d.Value}")));
-        }
+        if (options.DiagnosticsDelay is { } quietPeriod) session.DiagnosticsDelay = quietPeriod;
 
         // Workspace folders, or the root of a client that predates them (null folders: none open).
         var folders = request.WorkspaceFolders?.Select(f => f.Uri) ?? (request.RootUri is { } root ? [root] : []);
         session.Workspace.SetFolders(folders.Select(uri => Files.DocumentUris.TryGetPath(uri, out var path) ? path : null).OfType<string>());
 
-        if (request.ProcessId is { } processId) session.WatchClientProcess?.Invoke(processId);
+        // No process has id 0 or below; watching one would end the server at once.
+        if (request.ProcessId is > 0 and var processId) session.WatchClientProcess?.Invoke(processId);
+        else if (request.ProcessId is { } invalid) context.Logger.LogWarning("Ignoring processId {ProcessId}: not a process id", invalid);
 
         context.Logger.LogInformation("Initialized for {Client} {Version}: position encoding {Encoding}, push diagnostics {Push}, diagnostics delay {Delay} ms, log level {Level}, workspace folders {Folders}",
             request.ClientInfo?.Name ?? "an unnamed client", request.ClientInfo?.Version ?? "", session.Converter.EncodingName, session.PushDiagnostics,
@@ -60,21 +54,6 @@ public sealed class LifecycleHandler(ServerSession session, Action exit)
                 Version = typeof(LifecycleHandler).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion,
             },
         };
-    }
-
-    private static InitializationOptions ReadOptions(JToken? token, RequestContext context)
-    {
-        if (token is not JObject json) return new InitializationOptions();
-        try
-        {
-            return json.ToObject<InitializationOptions>() ?? new InitializationOptions();
-        }
-        catch (Newtonsoft.Json.JsonException exception)
-        {
-            // Wrong options must not cost the user the server: say so, and run with the defaults.
-            context.Logger.LogWarning("Ignoring initializationOptions: {Error}", exception.Message);
-            return new InitializationOptions();
-        }
     }
 
     public void Initialized(InitializedParams request, RequestContext context) =>

@@ -1,0 +1,182 @@
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using StreamJsonRpc;
+using StreamJsonRpc.Protocol;
+
+namespace PaperLsp.Lsp.Transport;
+
+/// <summary>What a message body turned out to be, before StreamJsonRpc sees it.</summary>
+internal abstract record Incoming
+{
+    /// <summary>A well-formed request or notification (<see cref="Id"/> null for a notification).</summary>
+    public sealed record Call(JObject Message, RequestId? Id, string Method) : Incoming;
+
+    /// <summary>A response (result or error) from the client.</summary>
+    public sealed record Response(JObject Message, RequestId Id) : Incoming;
+
+    /// <summary>Not acceptable: answer with this error (id null when it could not be read).</summary>
+    public sealed record Reject(JsonRpcErrorCode Code, string Message, RequestId Id) : Incoming;
+
+    /// <summary>Not acceptable and nothing to answer (a notification, or a response nobody waits for).</summary>
+    public sealed record Drop(string Reason) : Incoming;
+}
+
+/// <summary>
+/// Checks a body against JSON-RPC 2.0 before it is bound: parse errors are -32700, valid JSON that is not a request,
+/// a notification or a response is -32600 Invalid Request (a scalar, <c>{}</c>, a batch, a wrong <c>jsonrpc</c>, a
+/// <c>method</c> that is not a string, an <c>id</c> that is not an integer or a string). Nesting is limited while the bytes
+/// are read, before any tree is built: Newtonsoft's JToken code recurses, and 11,000 nested arrays overflow the stack.
+/// </summary>
+internal static class IncomingMessage
+{
+    /// <summary>The deepest nesting accepted, counting the message object itself. LSP messages nest less than 15 deep.</summary>
+    public const int MaxDepth = 64;
+
+    public static Incoming Classify(byte[] body)
+    {
+        if (DepthExceeds(body, MaxDepth)) return TooDeep(body);
+
+        JToken token;
+        try
+        {
+            using var reader = Reader(body);
+            reader.MaxDepth = MaxDepth + 1;
+            token = JToken.ReadFrom(reader);
+            if (reader.Read()) return Parse("more than one JSON value in one message");
+        }
+        catch (JsonException exception)
+        {
+            return Parse(exception.Message);
+        }
+
+        if (token is JArray array)
+            return Invalid(array.Count == 0
+                ? "an empty array is not a request"
+                : "batch requests are not supported; send each message in its own Content-Length frame");
+        if (token is not JObject message) return Invalid($"a JSON {Describe(token.Type)} is not a request");
+
+        var hasId = message.TryGetValue("id", out var idToken);
+        if (!message.ContainsKey("method") && (message.ContainsKey("result") || message.ContainsKey("error")))
+        {
+            // A response is never answered, whatever is wrong with it: answering could start a ping-pong of errors.
+            if (!hasId || ToRequestId(idToken!) is not { } responseId) return new Incoming.Drop("a response without a usable id");
+            return new Incoming.Response(message, responseId);
+        }
+
+        RequestId? id = null;
+        if (hasId)
+        {
+            id = ToRequestId(idToken!);
+            if (id is null) return Invalid($"the id must be an integer or a string, not {Describe(idToken!.Type)}");
+        }
+        var answerId = id ?? RequestId.Null;
+
+        if (message["jsonrpc"] is not JValue { Type: JTokenType.String, Value: "2.0" })
+            return new Incoming.Reject(JsonRpcErrorCode.InvalidRequest, "Invalid Request: \"jsonrpc\" must be \"2.0\"", answerId);
+
+        if (message.TryGetValue("method", out var methodToken))
+        {
+            if (methodToken is not JValue { Type: JTokenType.String, Value: string method })
+                return new Incoming.Reject(JsonRpcErrorCode.InvalidRequest, $"Invalid Request: the method must be a string, not {Describe(methodToken.Type)}", answerId);
+            return new Incoming.Call(message, id, method);
+        }
+        return new Incoming.Reject(JsonRpcErrorCode.InvalidRequest, "Invalid Request: neither a method nor a result or error", answerId);
+    }
+
+    /// <summary>An integer or a string id; null for anything else (including JSON null, which LSP does not allow in a request).</summary>
+    public static RequestId? ToRequestId(JToken token) => token switch
+    {
+        JValue { Type: JTokenType.Integer, Value: long number } => new RequestId(number),
+        JValue { Type: JTokenType.Integer, Value: int number } => new RequestId(number),
+        JValue { Type: JTokenType.String, Value: string text } => new RequestId(text),
+        _ => null,
+    };
+
+    private static Incoming Parse(string problem) => new Incoming.Reject(JsonRpcErrorCode.ParseError, "Parse error: " + problem, RequestId.Null);
+
+    private static Incoming Invalid(string problem) => new Incoming.Reject(JsonRpcErrorCode.InvalidRequest, "Invalid Request: " + problem, RequestId.Null);
+
+    private static JsonTextReader Reader(byte[] body) =>
+        // Dates stay strings: a document text that looks like a date must reach the handlers unchanged.
+        new(new StreamReader(new MemoryStream(body), new UTF8Encoding(false, throwOnInvalidBytes: false)))
+        {
+            DateParseHandling = DateParseHandling.None,
+            FloatParseHandling = FloatParseHandling.Double,
+        };
+
+    private static string Describe(JTokenType type) => type switch
+    {
+        JTokenType.Integer or JTokenType.Float => "number",
+        JTokenType.String => "string",
+        JTokenType.Boolean => "boolean",
+        JTokenType.Null => "null",
+        JTokenType.Array => "array",
+        JTokenType.Object => "object",
+        _ => type.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>Counts brackets outside strings; linear and without recursion.</summary>
+    internal static bool DepthExceeds(ReadOnlySpan<byte> json, int limit)
+    {
+        var depth = 0;
+        var inString = false;
+        for (var i = 0; i < json.Length; i++)
+        {
+            var b = json[i];
+            if (inString)
+            {
+                if (b == '\\') i++;
+                else if (b == '"') inString = false;
+                continue;
+            }
+            switch (b)
+            {
+                case (byte)'"': inString = true; break;
+                case (byte)'[' or (byte)'{':
+                    if (++depth > limit) return true;
+                    break;
+                case (byte)']' or (byte)'}': depth--; break;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A message nested too deep still gets an answer when it is a request: its top-level id and method are read
+    /// token by token (the reader keeps its own stack, so this does not recurse) and the request is refused.
+    /// </summary>
+    private static Incoming TooDeep(byte[] body)
+    {
+        var problem = $"the message nests deeper than {MaxDepth} levels";
+        RequestId? id = null;
+        string? method = null;
+        var isObject = false;
+        try
+        {
+            using var reader = Reader(body);
+            reader.MaxDepth = null;
+            if (reader.Read() && reader.TokenType == JsonToken.StartObject)
+            {
+                isObject = true;
+                while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
+                {
+                    var name = (string)reader.Value!;
+                    if (!reader.Read()) break;
+                    if (name == "id" && reader.TokenType is JsonToken.Integer or JsonToken.String)
+                        id = reader.Value is string text ? new RequestId(text) : reader.Value is long number ? new RequestId(number) : null;
+                    else if (name == "method" && reader.TokenType == JsonToken.String) method = (string)reader.Value!;
+                    else reader.Skip();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Broken JSON past the deep part: what was read before it is still usable.
+        }
+        if (!isObject) return Invalid(problem);
+        if (method is not null && id is null) return new Incoming.Drop($"a {method} notification: {problem}");
+        if (method is not null) return new Incoming.Reject(JsonRpcErrorCode.InvalidParams, $"Invalid params for {method}: {problem}", id!.Value);
+        return new Incoming.Reject(JsonRpcErrorCode.InvalidRequest, "Invalid Request: " + problem, id ?? RequestId.Null);
+    }
+}
