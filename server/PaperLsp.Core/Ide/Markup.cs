@@ -24,6 +24,17 @@ public sealed class Markup
     /// <summary>A paragraph of pieces: plain strings are escaped, <see cref="Code"/> pieces are shown as code.</summary>
     public Markup Paragraph(params Piece[] pieces)
     {
+        AppendPieces(pieces);
+        markdown.Append("\n\n");
+        plain.Append("\n\n");
+        return this;
+    }
+
+    public Markup Text(string text) => Paragraph(text);
+
+    /// <summary>Pieces in both renderings: escaped or marked up in the markdown, as written in the plain text.</summary>
+    private void AppendPieces(Piece[] pieces)
+    {
         foreach (var piece in pieces)
         {
             markdown.Append(piece.Kind switch
@@ -35,12 +46,7 @@ public sealed class Markup
             });
             plain.Append(piece.Text);
         }
-        markdown.Append("\n\n");
-        plain.Append("\n\n");
-        return this;
     }
-
-    public Markup Text(string text) => Paragraph(text);
 
     public Markup Bullets(IEnumerable<Piece[]> items)
     {
@@ -48,17 +54,7 @@ public sealed class Markup
         {
             markdown.Append("- ");
             plain.Append("• ");
-            foreach (var piece in item)
-            {
-                markdown.Append(piece.Kind switch
-                {
-                    PieceKind.Code => CodeSpan(piece.Text),
-                    PieceKind.Strong => "**" + Escape(piece.Text) + "**",
-                    PieceKind.Link => $"[{Escape(piece.Text)}]({piece.Target})",
-                    _ => Escape(piece.Text),
-                });
-                plain.Append(piece.Text);
-            }
+            AppendPieces(item);
             markdown.Append('\n');
             plain.Append('\n');
         }
