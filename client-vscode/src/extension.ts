@@ -20,6 +20,7 @@ import {
 } from './serverCommand';
 import { ensureStopped, type StartedServer, startServer } from './serverProcess';
 import { EXPORT_FORMATS, exportActiveList } from './exportCommand';
+import { SHOW_RELATED_COMMAND, showRelatedPapers, toClientLens } from './relatedPapers';
 import { StatusItem } from './status';
 
 const CLIENT_ID = 'paperlsp'; // also makes the client read `paperlsp.trace.server`
@@ -67,6 +68,13 @@ class ServerSession {
         maxCompletionItems: config.get('completion.maxItems'),
       }),
       outputChannel: output,
+      middleware: {
+        provideCodeLenses: async (document, token, next) => (await next(document, token))?.map(toClientLens),
+        resolveCodeLens: async (lens, token, next) => {
+          const resolved = await next(lens, token);
+          return resolved ? toClientLens(resolved) : resolved;
+        },
+      },
       errorHandler: {
         error: (_error, _message, count) => ({
           action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown,
@@ -263,6 +271,9 @@ export async function activate(ctx: vscode.ExtensionContext): Promise<void> {
       vscode.commands.registerCommand(`paperlsp.sortBy${key[0].toUpperCase()}${key.slice(1)}`, () =>
         vscode.commands.executeCommand('editor.action.sourceAction', { kind: `source.sort.${key}`, apply: 'first' }),
       ),
+    ),
+    vscode.commands.registerCommand(SHOW_RELATED_COMMAND, (uri?: string, position?: { line: number; character: number }) =>
+      showRelatedPapers(activeClient(), uri, position),
     ),
     ...EXPORT_FORMATS.map(({ command, format, label }) =>
       vscode.commands.registerCommand(command, () => exportActiveList(activeClient(), format, label)),

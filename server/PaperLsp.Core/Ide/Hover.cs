@@ -15,13 +15,19 @@ public static class HoverService
     public const int MaxPapers = 10;
     public const int MaxCoauthors = 5;
 
-    public static HoverCard? Hover(WorkspaceSnapshot workspace, DocumentId document, TextPosition position, CancellationToken cancellationToken = default)
+    /// <summary>Related papers a title card lists at most.</summary>
+    public const int MaxRelated = 3;
+
+    /// <param name="relations">Copies and related papers across the workspace; without them a title card lists the
+    /// entries with the same title only.</param>
+    public static HoverCard? Hover(WorkspaceSnapshot workspace, DocumentId document, TextPosition position, CancellationToken cancellationToken = default,
+        WorkspaceRelations? relations = null)
     {
         if (workspace.Get(document) is not { } file) return null;
         var target = Cursor.Locate(file.Document, position);
         var card = target.Part switch
         {
-            CursorPart.Title => TitleCard(workspace, file, target.Entry!.Value, cancellationToken),
+            CursorPart.Title => TitleCard(workspace, relations, file, target.Entry!.Value, cancellationToken),
             CursorPart.Author => AuthorCard(workspace, target.AuthorKey, target.Text, file, cancellationToken),
             CursorPart.EtAl => new Markup().Heading("et al.").Text("“and others”: the list names only the first authors of this paper; more wrote it."),
             CursorPart.Affiliation => AffiliationCard(workspace, target.Text),
@@ -37,7 +43,7 @@ public static class HoverService
         return card is null ? null : new HoverCard(card.Markdown, card.Plain, target.Range);
     }
 
-    private static Markup TitleCard(WorkspaceSnapshot workspace, WorkspaceFile file, EntrySyntax entry, CancellationToken cancellationToken)
+    private static Markup TitleCard(WorkspaceSnapshot workspace, WorkspaceRelations? relations, WorkspaceFile file, EntrySyntax entry, CancellationToken cancellationToken)
     {
         var index = workspace.Index;
         var card = new Markup().Heading(entry.Title);
@@ -75,6 +81,11 @@ public static class HoverService
 
         if (entry.Abstract.Length > 0) card.Rule().Text(entry.Abstract);
 
+        if (relations is not null)
+        {
+            RelationsSection(card, workspace, relations, new EntryRef(file.Id, entry.Node), cancellationToken);
+            return card;
+        }
         var others = WorkspaceQueries.TitleOccurrences(workspace, entry.Node.TitleKey)
             .Where(other => !(other.File.Id == file.Id && other.Entry.StartLine == entry.StartLine)).ToList();
         if (others.Count > 0)
@@ -86,6 +97,37 @@ public static class HoverService
         }
         return card;
     }
+
+    private static void RelationsSection(Markup card, WorkspaceSnapshot workspace, WorkspaceRelations relations, EntryRef entry, CancellationToken cancellationToken)
+    {
+        var copies = PaperRelationsService.CopiesOf(workspace, relations, entry, includePossible: true);
+        if (copies.Count > 0)
+        {
+            card.Rule().Paragraph(copies.Count == 1 ? "Another copy of this paper:" : $"{copies.Count} other copies of this paper:");
+            card.Bullets(copies.Take(MaxPapers).Select(copy => new[]
+            {
+                Markup.Link(WorkspaceQueries.ShortLocation(copy.Target.File, copy.Target.Range.Start.Line), WorkspaceQueries.LinkTo(copy.Target.File, copy.Target.Range.Start.Line)),
+                (Markup.Piece)$" ({KindName(copy.Kind)})",
+            }));
+            if (copies.Count > MaxPapers) card.Text($"and {copies.Count - MaxPapers} more");
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        var related = PaperRelationsService.RelatedTo(workspace, relations, entry, MaxRelated, cancellationToken);
+        if (related.Count == 0) return;
+        card.Rule().Paragraph("Related papers:");
+        card.Bullets(related.Select(paper => new[]
+        {
+            Markup.Link(paper.Title, WorkspaceQueries.LinkTo(paper.Target.File, paper.Target.Range.Start.Line)),
+            (Markup.Piece)$" — {string.Join("; ", paper.Reasons)}",
+        }));
+    }
+
+    private static string KindName(Duplicates.DuplicateKind kind) => kind switch
+    {
+        Duplicates.DuplicateKind.ExactCopy => "exact copy",
+        Duplicates.DuplicateKind.SamePaper => "same paper",
+        _ => "possible duplicate",
+    };
 
     /// <summary>The author card; also the documentation of an author completion item.</summary>
     public static Markup AuthorCard(WorkspaceSnapshot workspace, string key, string writtenName, WorkspaceFile? here, CancellationToken cancellationToken = default)

@@ -31,6 +31,9 @@ public static class DocumentUris
 
     public static string UriOfPath(string path) => new Uri(Path.GetFullPath(path)).AbsoluteUri;
 
+    /// <summary>The URI of a document id: a file URI for a path, else the URI the id was made of.</summary>
+    public static string UriOfId(DocumentId id) => Path.IsPathRooted(id.Key) ? UriOfPath(id.Key) : id.Key;
+
     /// <summary>A short name for a document in cards and messages: its file name.</summary>
     public static string ShortName(string uri) =>
         TryGetPath(uri, out var path) ? Path.GetFileName(path) : uri[(uri.LastIndexOf('/') + 1)..];

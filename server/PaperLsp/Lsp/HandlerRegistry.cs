@@ -9,7 +9,8 @@ namespace PaperLsp.Lsp;
 /// THE list of LSP methods this server handles: one line per method, with how it runs on the queue and what it adds to
 /// the capabilities initialize announces. Sync notifications are exclusive barriers; read-only requests run
 /// concurrently on the state of their arrival (the workspace index is an immutable value, so they never wait behind
-/// edits); pull diagnostics is exclusive because the analysis reads the store's live title index.
+/// edits); pull diagnostics is exclusive because the analysis reads the store's live title index, and so is everything
+/// that reads the workspace relations (copies and related papers), which are mutable and follow every edit.
 /// </summary>
 public static class HandlerRegistry
 {
@@ -17,7 +18,8 @@ public static class HandlerRegistry
     {
         var lifecycle = new LifecycleHandler(session, exit);
         var diagnostics = new DiagnosticsPublisher(session, queue);
-        var sync = new TextDocumentSyncHandler(session, diagnostics);
+        var workspaceDiagnostics = new WorkspaceDiagnosticsPublisher(session, queue, diagnostics);
+        var sync = new TextDocumentSyncHandler(session, diagnostics, workspaceDiagnostics);
         var documentDiagnostic = new DocumentDiagnosticHandler(session, diagnostics);
         var documentSymbol = new DocumentSymbolHandler();
         var foldingRange = new FoldingRangeHandler();
@@ -25,11 +27,12 @@ public static class HandlerRegistry
         var formatting = new FormattingHandler();
         var documentSummary = new DocumentSummaryHandler();
         var export = new ExportHandler();
-        var indexing = new WorkspaceIndexingHandler(session, queue);
+        var indexing = new WorkspaceIndexingHandler(session, queue, workspaceDiagnostics);
         session.Indexing = indexing;
-        var hover = new HoverHandler();
+        var hover = new HoverHandler(session);
         var completion = new CompletionHandler();
-        var references = new ReferencesHandler();
+        var references = new ReferencesHandler(session);
+        var relations = new PaperRelationsHandler(session);
         var rename = new RenameHandler();
         var workspaceSymbol = new WorkspaceSymbolHandler();
         var codeAction = new CodeActionHandler();
@@ -79,12 +82,12 @@ public static class HandlerRegistry
             Request<DocumentRangeFormattingParams, TextEdit[]>(Methods.RangeFormatting, Execution.Concurrent, formatting.FormatRange)
                 .Announcing((c, _) => c.DocumentRangeFormattingProvider = true),
 
-            Request<HoverParams, Hover?>(Methods.Hover, Execution.Concurrent, hover.Handle)
+            Request<HoverParams, Hover?>(Methods.Hover, Execution.Exclusive, hover.Handle)
                 .Announcing((c, _) => c.HoverProvider = true),
             Request<CompletionParams, CompletionList>(Methods.Completion, Execution.Concurrent, completion.Handle)
                 .Announcing((c, _) => c.CompletionProvider = new CompletionOptions { TriggerCharacters = CompletionHandler.TriggerCharacters, ResolveProvider = true }),
             Request<CompletionItem, CompletionItem>(Methods.CompletionResolve, Execution.Concurrent, completion.Resolve),
-            Request<ReferenceParams, Location[]>(Methods.References, Execution.Concurrent, references.References)
+            Request<ReferenceParams, Location[]>(Methods.References, Execution.Exclusive, references.References)
                 .Announcing((c, _) => c.ReferencesProvider = true),
             Request<DocumentHighlightParams, DocumentHighlight[]>(Methods.DocumentHighlight, Execution.Concurrent, references.Highlights)
                 .Announcing((c, _) => c.DocumentHighlightProvider = true),
@@ -95,6 +98,17 @@ public static class HandlerRegistry
                 .Announcing((c, _) => c.WorkspaceSymbolProvider = true),
             Request<CodeActionParams, CodeAction[]>(Methods.CodeAction, Execution.Concurrent, codeAction.Handle)
                 .Announcing((c, _) => c.CodeActionProvider = new CodeActionOptions { CodeActionKinds = CodeActionHandler.Kinds }),
+
+            Request<DefinitionParams, Location[]>(Methods.Definition, Execution.Exclusive, relations.Definition)
+                .Announcing((c, _) => c.DefinitionProvider = true),
+            Request<ImplementationParams, Location[]>(Methods.Implementation, Execution.Exclusive, relations.Implementation)
+                .Announcing((c, _) => c.ImplementationProvider = true),
+            Request<CodeLensParams, CodeLens[]>(Methods.CodeLens, Execution.Concurrent, relations.CodeLenses)
+                .Announcing((c, _) => c.CodeLensProvider = new CodeLensOptions { ResolveProvider = true }),
+            Request<CodeLens, CodeLens>(Methods.CodeLensResolve, Execution.Exclusive, relations.ResolveCodeLens),
+            Request<ExecuteCommandParams, object?>(Methods.ExecuteCommand, Execution.Exclusive, relations.ExecuteCommand)
+                .Announcing((c, _) => c.ExecuteCommandProvider = new ExecuteCommandOptions { Commands = [PaperRelationsHandler.RelatedPapersCommand] }),
+            Request<RelatedPapersParams, RelatedPaper[]>(Methods.RelatedPapers, Execution.Exclusive, relations.RelatedPapers),
 
             Request<DocumentSummaryParams, DocumentSummary?>(Methods.DocumentSummary, Execution.Concurrent, documentSummary.Handle),
             Request<ExportParams, ExportResult>(Methods.Export, Execution.Concurrent, export.Handle),

@@ -42,6 +42,13 @@ public sealed class WorkspaceClientCapabilities
     public bool WorkspaceFolders { get; set; }
     public DynamicRegistrationCapability? DidChangeWatchedFiles { get; set; }
     public WorkspaceEditClientCapabilities? WorkspaceEdit { get; set; }
+    public DiagnosticWorkspaceClientCapabilities? Diagnostics { get; set; }
+}
+
+[JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class DiagnosticWorkspaceClientCapabilities
+{
+    public bool RefreshSupport { get; set; }
 }
 
 [JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
@@ -116,6 +123,10 @@ public sealed class ServerCapabilities
     public RenameOptions? RenameProvider { get; set; }
     public bool WorkspaceSymbolProvider { get; set; }
     public CodeActionOptions? CodeActionProvider { get; set; }
+    public bool DefinitionProvider { get; set; }
+    public bool ImplementationProvider { get; set; }
+    public CodeLensOptions? CodeLensProvider { get; set; }
+    public ExecuteCommandOptions? ExecuteCommandProvider { get; set; }
     public ServerWorkspaceCapabilities? Workspace { get; set; }
 }
 

@@ -41,4 +41,12 @@ public static class Methods
     public const string PrepareRename = "textDocument/prepareRename";
     public const string Rename = "textDocument/rename";
     public const string CodeAction = "textDocument/codeAction";
+    public const string Definition = "textDocument/definition";
+    public const string Implementation = "textDocument/implementation";
+    public const string CodeLens = "textDocument/codeLens";
+    public const string CodeLensResolve = "codeLens/resolve";
+    public const string ExecuteCommand = "workspace/executeCommand";
+    public const string DiagnosticRefresh = "workspace/diagnostic/refresh";
+    /// <summary>PaperLsp's own: the papers related to the entry at a position, best first, with the reasons.</summary>
+    public const string RelatedPapers = "paperlist/relatedPapers";
 }

@@ -30,6 +30,19 @@ public sealed class WorkspaceSession
 
     public WorkspaceSnapshot Current => current;
 
+    /// <summary>Copies and related papers across every list the workspace shows; changed and read only on exclusive queue items.</summary>
+    public WorkspaceRelations Relations { get; private set; } = new();
+
+    private readonly HashSet<DocumentId> affected = [];
+
+    /// <summary>The documents whose duplicate findings may have changed since the last call (exclusive queue items only).</summary>
+    public IReadOnlyList<DocumentId> TakeAffected()
+    {
+        var taken = affected.ToList();
+        affected.Clear();
+        return taken;
+    }
+
     /// <summary>The workspace folders as local paths.</summary>
     public IReadOnlyList<string> Folders => folders;
 
@@ -38,24 +51,40 @@ public sealed class WorkspaceSession
     private void OnDocumentChanged(DocumentChange change)
     {
         var id = DocumentUris.IdOf(change.Uri);
+        var before = current.Get(id)?.Document;
         current = change switch
         {
             { Current: null } => current.Closed(id),
             { Previous: null, Current: { } opened } => current.Opened(id, change.Uri, opened.Document, opened.Version),
             { Current: { } changed } => current.Changed(id, changed.Document, changed.Version),
         };
+        Follow(id, before, current.Get(id)?.Document, edited: change is { Previous: not null, Current: not null });
+    }
+
+    private void Follow(DocumentId id, PaperDocument? before, PaperDocument? after, bool edited)
+    {
+        try
+        {
+            Relations.Follow(id, before, after, edited, affected);
+        }
+        catch (Exception)
+        {
+            // The relations are mutable and may be half-updated: rebuild them from what the workspace shows, the truth.
+            Relations = WorkspaceRelations.Build(current.Files.Select(file => (file.Id, file.Document)));
+            foreach (var file in current.Files) affected.Add(file.Id);
+        }
     }
 
     /// <summary>Files read (document) or gone (null) on disk. Only from exclusive queue items.</summary>
     public void ApplyDisk(IEnumerable<(string Path, PaperDocument? Document)> files)
     {
-        var snapshot = current;
         foreach (var (path, document) in files)
         {
             var id = DocumentUris.IdOfPath(path);
-            snapshot = document is null ? snapshot.WithoutDiskFile(id) : snapshot.WithDiskFile(id, DocumentUris.UriOfPath(path), document);
+            var before = current.Get(id)?.Document;
+            current = document is null ? current.WithoutDiskFile(id) : current.WithDiskFile(id, DocumentUris.UriOfPath(path), document);
+            Follow(id, before, current.Get(id)?.Document, edited: false);
         }
-        current = snapshot;
     }
 
     /// <summary>Forgets the disk files outside the current folders (a folder was removed). Only from exclusive queue items.</summary>

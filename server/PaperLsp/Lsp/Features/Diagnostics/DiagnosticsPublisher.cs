@@ -36,7 +36,7 @@ public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue que
 
     private sealed record Converted(ProtocolConverter Converter, Diagnostic Item, string Json);
 
-    private static readonly JsonSerializerSettings JsonSettings = new() { NullValueHandling = NullValueHandling.Ignore };
+    internal static readonly JsonSerializerSettings JsonSettings = new() { NullValueHandling = NullValueHandling.Ignore };
 
     public void CancelPending(string uri)
     {

@@ -10,7 +10,7 @@ namespace PaperLsp.Lsp.Features;
 /// exclusive queue items, so they apply in arrival order. They survive client mistakes: a change to a document that was
 /// never opened, a stale version, a range past the end (clamped) are logged, and text is never dropped.
 /// </summary>
-public sealed class TextDocumentSyncHandler(ServerSession session, DiagnosticsPublisher diagnostics)
+public sealed class TextDocumentSyncHandler(ServerSession session, DiagnosticsPublisher diagnostics, WorkspaceDiagnosticsPublisher workspaceDiagnostics)
 {
     public void DidOpen(DidOpenTextDocumentParams request, RequestContext context)
     {
@@ -20,6 +20,7 @@ public sealed class TextDocumentSyncHandler(ServerSession session, DiagnosticsPu
         var snapshot = session.Store.Open(item.Uri, item.Version, item.Text);
         context.Logger.LogDebug("Opened {Uri} version {Version}: {Entries} entries", item.Uri, item.Version, snapshot.Document.EntryCount);
         diagnostics.Schedule(item.Uri);
+        workspaceDiagnostics.PublishAffected(item.Uri);
     }
 
     public void DidChange(DidChangeTextDocumentParams request, RequestContext context)
@@ -41,6 +42,7 @@ public sealed class TextDocumentSyncHandler(ServerSession session, DiagnosticsPu
             session.Store.Open(uri, version, full.Text);
             if (start + 1 < request.ContentChanges.Length) Apply(uri, version, request.ContentChanges[(start + 1)..], context);
             diagnostics.Schedule(uri);
+            workspaceDiagnostics.PublishAffected(uri);
             return;
         }
 
@@ -53,6 +55,7 @@ public sealed class TextDocumentSyncHandler(ServerSession session, DiagnosticsPu
         }
         Apply(uri, version, request.ContentChanges, context);
         diagnostics.Schedule(uri);
+        workspaceDiagnostics.PublishAffected(uri);
     }
 
     private void Apply(string uri, int version, IReadOnlyList<TextDocumentContentChangeEvent> changes, RequestContext context)
@@ -78,6 +81,8 @@ public sealed class TextDocumentSyncHandler(ServerSession session, DiagnosticsPu
         }
         session.Store.Close(uri);
         diagnostics.Clear(uri);
+        // The list is back to its disk text (or gone): its copies elsewhere, and its own, are published as a closed list's.
+        workspaceDiagnostics.PublishAffected();
     }
 
     public void DidSave(DidSaveTextDocumentParams request, RequestContext context) =>

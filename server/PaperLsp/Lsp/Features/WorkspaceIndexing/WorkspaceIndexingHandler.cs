@@ -14,7 +14,7 @@ namespace PaperLsp.Lsp.Features;
 /// <c>workspace/didChangeWatchedFiles</c> (registered dynamically for **/*.papers when the client can) and
 /// <c>workspace/didChangeWorkspaceFolders</c>. All disk work runs on one chain, in the order it was asked for. Never writes.
 /// </summary>
-public sealed class WorkspaceIndexingHandler(ServerSession session, RequestQueue queue)
+public sealed class WorkspaceIndexingHandler(ServerSession session, RequestQueue queue, WorkspaceDiagnosticsPublisher diagnostics)
 {
     public const string WatcherRegistrationId = "paperlsp/watch-papers";
     private const int BatchSize = 8;
@@ -93,6 +93,7 @@ public sealed class WorkspaceIndexingHandler(ServerSession session, RequestQueue
         context.Logger.LogInformation("Workspace folders now {Folders}", string.Join(", ", session.Workspace.Folders));
         // Runs on the queue: the files of removed folders leave the workspace at once; added folders are read in the background.
         session.Workspace.ApplyDisk(session.Workspace.DiskFilesOutsideFolders().Select(path => (path, (PaperDocument?)null)).ToList());
+        diagnostics.PublishAffected();
         if (added.Count > 0) Chain(() => ScanAsync(added));
     }
 
@@ -137,7 +138,12 @@ public sealed class WorkspaceIndexingHandler(ServerSession session, RequestQueue
     }
 
     private Task ApplyAsync(IReadOnlyList<(string Path, PaperDocument? Document)> updates) =>
-        updates.Count == 0 ? Task.CompletedTask : queue.EnqueueExclusive("paperlsp/index", _ => { session.Workspace.ApplyDisk(updates); return true; }, CancellationToken.None);
+        updates.Count == 0 ? Task.CompletedTask : queue.EnqueueExclusive("paperlsp/index", _ =>
+        {
+            session.Workspace.ApplyDisk(updates);
+            diagnostics.PublishAffected();
+            return true;
+        }, CancellationToken.None);
 
     private PaperDocument? Read(string path)
     {

@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using PaperLsp.Duplicates;
+using PaperLsp.Files;
+using PaperLsp.Lsp.Protocol;
+using PaperLsp.Lsp.Queue;
+using PaperLsp.Workspace;
+
+namespace PaperLsp.Lsp.Features;
+
+/// <summary>
+/// Keeps the duplicate findings of every list current when a change elsewhere alters them: an edit in one list can make
+/// or break a copy in another, and move the lines another list's messages name. After each sync notification or disk
+/// batch, the documents the workspace relations report as affected are re-published, and only those:
+/// <list type="bullet">
+/// <item>an open document through <see cref="DiagnosticsPublisher"/> (push), or by asking a pulling client to pull again
+/// (<c>workspace/diagnostic/refresh</c>);</item>
+/// <item>a list that is not open gets its duplicate findings pushed (the Problems panel shows copies in lists the user
+/// never opened); its other findings wait until it is opened. Such pushes are cleared when the list is opened by a
+/// pulling client (its pull reports take over), deleted, or left the workspace.</item>
+/// </list>
+/// </summary>
+public sealed class WorkspaceDiagnosticsPublisher(ServerSession session, RequestQueue queue, DiagnosticsPublisher documents)
+{
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> pending = new(StringComparer.Ordinal);
+    /// <summary>Lists that are not open for which a non-empty list of findings was pushed.</summary>
+    private readonly HashSet<string> pushedForDisk = new(StringComparer.Ordinal);
+    private readonly ILogger logger = session.LoggerFactory.CreateLogger<WorkspaceDiagnosticsPublisher>();
+
+    /// <summary>On the queue, after a change: re-publish what it affected. <paramref name="changedUri"/> is the open
+    /// document the change was made to (its own publication is already scheduled), if any.</summary>
+    public void PublishAffected(string? changedUri = null)
+    {
+        var refresh = false;
+        foreach (var id in session.Workspace.TakeAffected())
+        {
+            var file = session.Workspace.Current.Get(id);
+            if (file is null)
+            {
+                ClearDisk(DocumentUris.UriOfId(id));
+                continue;
+            }
+            if (file.IsOpen)
+            {
+                if (pushedForDisk.Remove(file.Uri) && !session.PushDiagnostics) Send(file.Uri, "[]");
+                if (file.Uri == changedUri) continue;
+                if (session.PushDiagnostics) documents.Schedule(file.Uri);
+                else refresh = true;
+                continue;
+            }
+            ScheduleDisk(file.Uri, id);
+        }
+        if (refresh && session.ClientCapabilities.Workspace?.Diagnostics?.RefreshSupport == true)
+            _ = session.RequestAsync(Methods.DiagnosticRefresh, new object()).ContinueWith(
+                t => logger.LogDebug("The client refused to refresh diagnostics: {Error}", t.Exception?.InnerException?.Message),
+                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+    }
+
+    /// <summary>Stops pending work for a list that is being opened or changed by the client.</summary>
+    public void CancelPending(string uri)
+    {
+        if (pending.TryRemove(uri, out var previous)) previous.Cancel();
+    }
+
+    private void ScheduleDisk(string uri, DocumentId id)
+    {
+        var source = new CancellationTokenSource();
+        if (pending.TryGetValue(uri, out var previous)) previous.Cancel();
+        pending[uri] = source;
+        _ = PublishDiskAsync(uri, id, source);
+    }
+
+    private async Task PublishDiskAsync(string uri, DocumentId id, CancellationTokenSource source)
+    {
+        var token = source.Token;
+        try
+        {
+            await Task.Delay(session.DiagnosticsDelay, token).ConfigureAwait(false);
+            await queue.EnqueueExclusive("paperlsp/analyzeWorkspaceFile", ct => PublishDisk(uri, id, ct), token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            logger.LogTrace("Workspace diagnostics for {Uri} superseded", uri);
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "Workspace diagnostics for {Uri} failed", uri);
+        }
+        finally
+        {
+            pending.TryRemove(new KeyValuePair<string, CancellationTokenSource>(uri, source));
+            source.Dispose();
+        }
+    }
+
+    private bool PublishDisk(string uri, DocumentId id, CancellationToken cancellationToken)
+    {
+        var workspace = session.Workspace.Current;
+        // Opened meanwhile: the document publisher owns it now.
+        if (workspace.Get(id) is not { IsOpen: false } file) return false;
+        var findings = DuplicateFindings.For(id, file.Document, session.Workspace.Relations.Duplicates,
+            other => workspace.Get(other)?.Document, other => DocumentUris.ShortName(workspace.Get(other)?.Uri ?? DocumentUris.UriOfId(other)), cancellationToken);
+        if (cancellationToken.IsCancellationRequested) return false;
+        if (findings.Count == 0)
+        {
+            if (pushedForDisk.Remove(uri)) Send(uri, "[]");
+            return true;
+        }
+        var converter = session.Converter;
+        var items = findings.Select(finding => converter.ToLsp(file.Document, uri, finding,
+            other => workspace.Get(other) is { } found ? (found.Document, found.Uri) : null)).ToArray();
+        pushedForDisk.Add(uri);
+        Send(uri, Newtonsoft.Json.JsonConvert.SerializeObject(items, DiagnosticsPublisher.JsonSettings));
+        return true;
+    }
+
+    private void ClearDisk(string uri)
+    {
+        CancelPending(uri);
+        if (pushedForDisk.Remove(uri)) Send(uri, "[]");
+    }
+
+    /// <summary>Without a version: the list is not open, so there is no version of the client's to name.</summary>
+    private void Send(string uri, string diagnosticsJson) =>
+        _ = session.NotifyAsync(Methods.PublishDiagnostics, RawJson.Object(("uri", uri), ("diagnostics", new Newtonsoft.Json.Linq.JRaw(diagnosticsJson))));
+}
