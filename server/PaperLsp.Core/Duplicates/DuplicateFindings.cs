@@ -74,15 +74,17 @@ public static class DuplicateFindings
         var kind = others.Named.Max(other => other.Verdict.Kind);
         var descriptor = DescriptorOf(kind);
         var named = others.Named.Take(MaxNamed).ToList();
-        var places = string.Join(", ", named.Select(other => context.Place(other)));
+        // Places with the same reasons share them: "line 12, b.papers:4 (an exact copy); line 30 (similar titles, ...)".
+        var places = string.Join("; ", named
+            .GroupBy(other => (other.Verdict.Kind == DuplicateKind.Possible ? "possibly: " : "") + string.Join(", ", other.Verdict.Reasons))
+            .Select(same => $"{string.Join(", ", same.Select(context.Place))} ({same.Key})"));
         var unnamed = others.Total - named.Count;
-        if (unnamed > 0) places += $" and {unnamed} more";
-        var why = string.Join("; ", named.Select(other => string.Join(", ", other.Verdict.Reasons)).Distinct());
+        if (unnamed > 0) places += $"; and {unnamed} more";
         var title = Shorten(entry.Title);
         var hint = $"Delete one copy, or if they are different papers, write '// {DirectiveReader.NotDuplicate} \"{Shorten(named[0].Title)}\"{Disambiguation(context, entry, named[0])}' above this entry.";
         var message = kind == DuplicateKind.Possible
-            ? $"Possible duplicate: '{title}' may be the same paper as {places} ({why}). If they are different papers, write '// {DirectiveReader.NotDuplicate} \"{Shorten(named[0].Title)}\"' above this entry."
-            : $"Duplicate paper: '{title}' also appears at {places} ({why}). {hint}";
+            ? $"Possible duplicate: '{title}' may be the same paper as {places}. If they are different papers, write '// {DirectiveReader.NotDuplicate} \"{Shorten(named[0].Title)}\"' above this entry."
+            : $"Duplicate paper: '{title}' also appears at {places}. {hint}";
         var related = others.Named.Take(others.RelatedCount).Select(other => new RelatedLocation(
             new EntrySyntax(other.Entry.Node, other.Line).TitleRange,
             $"{(other.Verdict.Kind == DuplicateKind.Possible ? "Possible duplicate" : "Other copy")}, {context.Place(other)}",
@@ -125,10 +127,12 @@ public static class DuplicateFindings
             return found;
         }
 
-        public string Place(Other other) =>
-            other.Entry.Document == id
-                ? $"line {other.Line + 1}"
-                : $"{NameOf(other.Entry.Document)}:{(other.Line + 1).ToString(CultureInfo.InvariantCulture)}";
+        /// <summary>Where the other entry's title is: <c>line 12</c> in this document, <c>other.papers:12</c> elsewhere.</summary>
+        public string Place(Other other)
+        {
+            var line = (other.Line + other.Entry.Node.HeaderLine + 1).ToString(CultureInfo.InvariantCulture);
+            return other.Entry.Document == id ? $"line {line}" : $"{NameOf(other.Entry.Document)}:{line}";
+        }
 
         private string NameOf(DocumentId of)
         {
