@@ -42,6 +42,7 @@ public sealed class DuplicateIndex
         affected.Add(id);
         foreach (var entry in document.Entries) Remove(new EntryRef(id, entry.Node), affected);
         documents.Remove(id);
+        findings.Remove(id);
     }
 
     /// <summary>Follows one delta of an edit of document <paramref name="id"/> (see <see cref="PaperDocument.Deltas"/>).</summary>
@@ -115,6 +116,17 @@ public sealed class DuplicateIndex
     internal DocumentEntries? EntriesOf(DocumentId id) => documents.GetValueOrDefault(id);
 
     internal TextGroup? GroupOf(EntryNode node) => groups.GetValueOrDefault(node);
+
+    internal sealed record CachedFinding(string Signature, PaperLsp.Analysis.PaperDiagnostic Diagnostic);
+
+    private readonly Dictionary<DocumentId, Dictionary<EntryNode, CachedFinding>> findings = [];
+
+    /// <summary>The findings last made for each entry of a document, reused while what they name stays the same.</summary>
+    internal Dictionary<EntryNode, CachedFinding> FindingsOf(DocumentId id)
+    {
+        if (!findings.TryGetValue(id, out var cache)) findings[id] = cache = new(ReferenceEqualityComparer.Instance);
+        return cache;
+    }
 
     // ----- membership -----
 

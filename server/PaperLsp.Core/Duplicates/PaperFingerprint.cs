@@ -16,7 +16,8 @@ public sealed class PaperFingerprint
         Entry = entry;
         TitleWords = PaperText.Words(entry.Title);
         TitleKey = PaperText.Key(TitleWords);
-        MainTitleWords = PaperText.Words(MainTitle(entry.Title));
+        MainTitleText = MainTitle(entry.Title).Trim();
+        MainTitleWords = PaperText.Words(MainTitleText);
         var keys = new List<string>();
         foreach (var name in entry.Authors)
         {
@@ -40,6 +41,7 @@ public sealed class PaperFingerprint
     public string TitleKey { get; }
     /// <summary>The words before a subtitle (<c>:</c>, or a dash between spaces); the whole title when it has none.</summary>
     public string[] MainTitleWords { get; }
+    public string MainTitleText { get; }
     public bool HasSubtitle => MainTitleWords.Length < TitleWords.Length;
     /// <summary>Surname and first initial of each displayed author (<c>klein g</c>), distinct, in header order.</summary>
     public string[] AuthorKeys { get; }

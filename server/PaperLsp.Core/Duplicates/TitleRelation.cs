@@ -37,7 +37,7 @@ internal static class TitleRelation
         if (a.HasSubtitle != b.HasSubtitle && (a.HasSubtitle ? SameWords(a.MainTitleWords, b.TitleWords) : SameWords(b.MainTitleWords, a.TitleWords)))
             return (TitleMatch.Variant, 0.9, "the same title, one without its subtitle");
         if (a.HasSubtitle && b.HasSubtitle && SameWords(a.MainTitleWords, b.MainTitleWords))
-            return (TitleMatch.SameMainTitle, Math.Max(similarity, 0.5), $"the same main title '{string.Join(' ', a.MainTitleWords)}' with different subtitles");
+            return (TitleMatch.SameMainTitle, Math.Max(similarity, 0.5), $"the same main title '{a.MainTitleText}' with different subtitles");
         if (similarity >= SimilarTitle) return (TitleMatch.Similar, similarity, $"similar titles ({similarity:P0} of their words shared)");
         return (TitleMatch.Different, similarity, "different titles");
     }

@@ -5,7 +5,7 @@ namespace PaperLsp.Related;
 
 /// <summary>
 /// The words a title or abstract is about: letters and digits folded (case, accents, <c>ł ø ß</c>) through
-/// <see cref="AuthorNameFolding"/>, English stop words and bare numbers dropped, a light plural stem (models → model),
+/// <see cref="AuthorNameFolding"/>, English stop words and bare numbers dropped, a light plural stem (models → model, LLMs → llm),
 /// and overlapping character pairs for runs of Chinese and Japanese script, which are written without spaces (every
 /// other script is kept as words, never dropped).
 /// </summary>
@@ -15,13 +15,14 @@ public static class TopicTerms
     public static void Collect(string text, Action<string> sink)
     {
         var word = new StringBuilder(24);
+        var upper = 0; // upper-case letters of the word so far: "LLMs" is the plural of "LLM"
         var cjkStart = -1;
         for (var i = 0; i <= text.Length; i++)
         {
             var c = i < text.Length ? text[i] : ' ';
             if (IsCjk(c))
             {
-                Flush(word, sink);
+                Flush(word, ref upper, sink);
                 if (cjkStart < 0) cjkStart = i;
                 continue;
             }
@@ -30,9 +31,13 @@ public static class TopicTerms
                 EmitCjk(text, cjkStart, i, sink);
                 cjkStart = -1;
             }
-            if (char.IsLetterOrDigit(c)) AuthorNameFolding.Append(word, c);
+            if (char.IsLetterOrDigit(c))
+            {
+                if (char.IsUpper(c)) upper++;
+                AuthorNameFolding.Append(word, c);
+            }
             else if (char.IsSurrogate(c)) word.Append(c); // letters beyond the BMP: kept, never split
-            else if (!Text.TextFolding.IsCombiningMark(c)) Flush(word, sink);
+            else if (!Text.TextFolding.IsCombiningMark(c)) Flush(word, ref upper, sink);
         }
     }
 
@@ -43,16 +48,18 @@ public static class TopicTerms
         return terms;
     }
 
-    private static void Flush(StringBuilder word, Action<string> sink)
+    private static void Flush(StringBuilder word, ref int upper, Action<string> sink)
     {
         if (word.Length == 0) return;
-        var term = Stem(word);
+        var acronymPlural = upper >= 2 && upper == word.Length - 1 && word[^1] == 's';
+        var term = Stem(word, acronymPlural);
         word.Clear();
+        upper = 0;
         if (term is not null) sink(term);
     }
 
     /// <summary>The term of a folded word, or null for a stop word, a single letter or a bare number.</summary>
-    private static string? Stem(StringBuilder word)
+    private static string? Stem(StringBuilder word, bool acronymPlural)
     {
         if (word.Length < 2) return null;
         var digits = true;
@@ -65,7 +72,8 @@ public static class TopicTerms
         if (digits) return null;
         var text = word.ToString();
         if (StopWords.Contains(text)) return null;
-        if (!ascii || text.Length <= 3) return text;
+        if (acronymPlural) return text[..^1];
+        if (!ascii || text.Length <= 4) return text;
         // Plurals only (a full stemmer merges too much: "university" and "universe"); the same rule for every entry.
         if (text.EndsWith("ies", StringComparison.Ordinal) && text.Length > 4) return text[..^3] + "y";
         if (text[^1] == 's' && text[^2] is not ('s' or 'u' or 'i')) return text[..^1];
@@ -103,5 +111,8 @@ public static class TopicTerms
         "paper", "propose", "proposed", "proposes", "present", "presents", "introduce", "introduces", "approach", "method",
         "methods", "result", "results", "work", "new", "based", "demonstrate", "demonstrates", "existing", "first",
         "significantly", "state", "art", "experiment", "experiments", "finally", "furthermore", "moreover", "novel",
+        "obtain", "obtained", "absolute", "different", "various", "type", "types", "original", "practice", "consistently",
+        "given", "able", "allow", "allows", "achieve", "achieves", "achieved", "find", "found", "study", "studies", "task",
+        "tasks", "performance", "improve", "improves", "improved", "improving", "large", "recent", "key",
     };
 }

@@ -1,0 +1,111 @@
+using System.Globalization;
+using FsCheck;
+using FsCheck.Fluent;
+using PaperLsp.Related;
+using PaperLsp.Syntax;
+using PaperLsp.Tests.Syntax;
+using PaperLsp.Text;
+using PaperLsp.Workspace;
+using Edit = PaperLsp.Tests.Syntax.IncrementalParseTests.Edit;
+
+namespace PaperLsp.Tests.Related;
+
+/// <summary>
+/// The related index follows edits delta by delta (the way the server feeds it); after any script of edits, file
+/// closes and reopens across two or three documents it must equal an index built fresh over what the documents show:
+/// the same dump, and the same answers, score for score.
+/// </summary>
+public class RelatedIndexPropertyTests
+{
+    /// <summary>One step: edit a file with one or two changes at once, or replace it with its original text (a reload).</summary>
+    public sealed record Step(int File, Edit First, Edit? Second, bool Reload)
+    {
+        public override string ToString() => Reload ? $"reload {File}" : $"{File}: {First}{(Second is null ? "" : " + " + Second)}";
+    }
+
+    private static readonly string[] BaseNames = ["seed-head", "synthetic", "mixed"];
+
+    private static Arbitrary<(int Files, Step[] Steps)> ScriptArbitrary()
+    {
+        var edit = IncrementalParseTests.EditGen();
+        var step = from file in Gen.Choose(0, 2)
+                   from first in edit
+                   from two in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
+                   from second in edit
+                   from reload in Gen.Frequency((12, Gen.Constant(false)), (1, Gen.Constant(true)))
+                   select new Step(file, first, two ? second : null, reload);
+        var gen = from files in Gen.Choose(2, 3)
+                  from count in Gen.Choose(1, 10)
+                  from steps in step.ArrayOf(count)
+                  select (files, steps.Select(s => s with { File = s.File % files }).ToArray());
+        static IEnumerable<(int, Step[])> Shrink((int Files, Step[] Steps) script) =>
+            Enumerable.Range(0, script.Steps.Length).Where(_ => script.Steps.Length > 1)
+                .Select(i => (script.Files, script.Steps.Where((_, j) => j != i).ToArray()));
+        return Arb.From(gen, Shrink);
+    }
+
+    [Test]
+    public void Index_after_random_edits_across_files_equals_the_index_built_fresh()
+    {
+        var config = Config.QuickThrowOnFailure.WithMaxTest(300).WithReplay(20261202UL, 0x9E3779B97F4A7C15UL | 1);
+        Check.One(config, Prop.ForAll(ScriptArbitrary(), script =>
+        {
+            if (Replay(script.Files, script.Steps) is { } difference)
+                throw new AssertionException($"{difference}\nscript: {string.Join(" ; ", script.Steps.Select(s => s.ToString()))}");
+            return true;
+        }));
+    }
+
+    private static string? Replay(int fileCount, Step[] steps)
+    {
+        var ids = Enumerable.Range(0, fileCount).Select(i => new DocumentId($"/w/list{i}.papers")).ToArray();
+        var originals = ids.Select((_, i) => IncrementalParseTests.Bases[BaseNames[i]]).ToArray();
+        var texts = originals.ToArray();
+        var documents = originals.Select(PaperDocument.Parse).ToArray();
+        var index = RelatedIndex.Build(ids.Zip(documents));
+        for (var n = 0; n < steps.Length; n++)
+        {
+            var step = steps[n];
+            var file = step.File;
+            if (step.Reload)
+            {
+                index.RemoveDocument(ids[file], documents[file]);
+                documents[file] = PaperDocument.Parse(originals[file]);
+                texts[file] = originals[file];
+                index.AddDocument(ids[file], documents[file]);
+            }
+            else
+            {
+                var document = documents[file];
+                var (first, afterFirst) = IncrementalParseTests.Resolve(step.First, texts[file], document);
+                var changes = new List<TextChange> { first };
+                var text = afterFirst;
+                if (step.Second is { } second)
+                {
+                    var (change, afterSecond) = IncrementalParseTests.Resolve(second, afterFirst, document.Apply(first));
+                    changes.Add(change);
+                    text = afterSecond;
+                }
+                var edited = document.Apply(changes);
+                foreach (var delta in edited.Deltas) index.Apply(ids[file], delta.Removed, delta.Added);
+                documents[file] = edited;
+                texts[file] = text;
+            }
+            var fresh = RelatedIndex.Build(ids.Zip(documents));
+            if (index.Describe() != fresh.Describe())
+                return $"step {n} ({step}): index differs\n--- incremental\n{index.Describe()}\n--- fresh\n{fresh.Describe()}";
+            if (index.EntryCount != fresh.EntryCount) return $"step {n}: {index.EntryCount} entries, fresh {fresh.EntryCount}";
+            foreach (var query in ids.Zip(documents).SelectMany(d => d.Second.Entries.Take(6).Select(e => new EntryRef(d.First, e.Node))))
+            {
+                var incremental = Answer(index.Query(query, 5));
+                var expected = Answer(fresh.Query(query, 5));
+                if (incremental != expected) return $"step {n} ({step}): answers for '{query.Node.Title}' differ\n--- incremental\n{incremental}\n--- fresh\n{expected}";
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The answer by content (file, title, exact score, reasons): entries of equal text are interchangeable.</summary>
+    private static string Answer(IReadOnlyList<RelatedPaper> related) => string.Join("\n", related.Select(r =>
+        string.Create(CultureInfo.InvariantCulture, $"{r.Entry.Document} {r.Entry.Node.Title} {r.Score:R} {string.Join(" ; ", r.Reasons)}")));
+}
