@@ -17,7 +17,7 @@ public class HandlerTests
         var session = TestDocuments.NewSession(encoding);
         var queue = new PaperLsp.Lsp.Queue.RequestQueue(() => session.State, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         var diagnostics = new DiagnosticsPublisher(session, queue);
-        var sync = new TextDocumentSyncHandler(session, diagnostics);
+        var sync = new TextDocumentSyncHandler(session, diagnostics, new WorkspaceDiagnosticsPublisher(session, queue, diagnostics));
         sync.DidOpen(new DidOpenTextDocumentParams { TextDocument = new TextDocumentItem { Uri = Uri, Version = 1, Text = text } }, RequestContext.For(session));
         return (session, sync, diagnostics);
     }
