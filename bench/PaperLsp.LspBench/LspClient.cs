@@ -137,8 +137,22 @@ public sealed class LspClient : IAsyncDisposable
             if (root.TryGetProperty("error", out var error))
                 completion.TrySetException(new InvalidOperationException($"server error: {error.GetRawText()}"));
             else
-                completion.TrySetResult((received, default, body.Length)); // results are timed, not kept (documentSymbol at 100k is tens of MB)
+                completion.TrySetResult((received, Summary(root), body.Length));
         }
+    }
+
+    /// <summary>
+    /// Results are timed, not kept (documentSymbol at 100k is tens of MB): only a diagnostic report's kind, result id
+    /// and item count survive, for the pull mode.
+    /// </summary>
+    private static JsonElement Summary(JsonElement response)
+    {
+        if (!response.TryGetProperty("result", out var result) || result.ValueKind != JsonValueKind.Object) return default;
+        var summary = new JsonObject();
+        if (result.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String) summary["kind"] = kind.GetString();
+        if (result.TryGetProperty("resultId", out var id) && id.ValueKind == JsonValueKind.String) summary["resultId"] = id.GetString();
+        if (result.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array) summary["items"] = items.GetArrayLength();
+        return JsonSerializer.SerializeToElement(summary);
     }
 
     /// <summary>VmHWM (peak resident set) and VmRSS of the server process, in KiB, from /proc.</summary>

@@ -9,6 +9,7 @@ using PaperLsp.Text;
 // Usage (after `dotnet build server/PaperLsp -c Release`):
 //   dotnet run -c Release --project bench/PaperLsp.LspBench -- [--kind default|unique] [--sizes 1k,10k,100k] [--edits 200] [--burst 50]
 //       [--requests 20] [--warmup 20] [--debounce-ms N] [--server path/to/paperlsp.dll] [--json results.json]
+//       [--no-pull] [--check targets.json]   (pull mode: PullScenario.cs; --check: RegressionCheck.cs, exit 3 on a regression)
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"server: {options.Server}");
 Console.WriteLine($"corpus: {options.Kind} (see bench/PaperLsp.Bench/Corpus.cs), edits {options.Edits} after {options.Warmup} warm-up, burst {options.Burst}, requests {options.Requests}");
@@ -29,21 +30,38 @@ foreach (var size in options.Sizes)
 }
 
 Console.WriteLine();
-Console.WriteLine("| size | entries | MB | first diagnostics | edit p50 | edit p99 | edit max | burst: last edit -> diagnostics | burst versions published | documentSymbol p50 | semanticTokens/full p50 | VmHWM |");
+Console.WriteLine("| size | entries | MB | first diagnostics | edit p50 | edit p99 | edit max | burst: last edit -> diagnostics | burst versions published | documentSymbol p50 / p99 | semanticTokens/full p50 / p99 | VmHWM |");
 Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
 foreach (var r in results) Console.WriteLine(r.MarkdownRow());
+var pulls = new List<PullResult>();
+if (options.Pull)
+{
+    foreach (var size in options.Sizes)
+    {
+        var pull = await PullScenario.RunAsync(size, options.Kind, options.Server, options.Edits, options.Warmup, options.DebounceMs);
+        pulls.Add(pull);
+        pull.Print();
+    }
+    Console.WriteLine();
+    Console.WriteLine(PullResult.MarkdownHeader);
+    foreach (var r in pulls) Console.WriteLine(r.MarkdownRow());
+}
 if (options.JsonPath is { } path)
 {
-    await File.WriteAllTextAsync(path, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
+    await File.WriteAllTextAsync(path, JsonSerializer.Serialize(new { push = results, pull = pulls }, new JsonSerializerOptions { WriteIndented = true }));
     Console.WriteLine($"wrote {path}");
 }
-return results.All(r => r.Error is null) ? 0 : 1;
+var failed = results.Any(r => r.Error is not null) || pulls.Any(r => r.Error is not null);
+if (options.TargetsPath is { } targets && !RegressionCheck.Passes(targets, results, pulls)) return 3;
+return failed ? 1 : 0;
 
-sealed record BenchOptions(string Server, string Kind, string[] Sizes, int Edits, int Burst, int Requests, int Warmup, int? DebounceMs, string? JsonPath)
+sealed record BenchOptions(string Server, string Kind, string[] Sizes, int Edits, int Burst, int Requests, int Warmup, int? DebounceMs, string? JsonPath,
+    bool Pull = true, string? TargetsPath = null)
 {
     public static BenchOptions Parse(string[] args)
     {
-        string? server = null, json = null;
+        string? server = null, json = null, targets = null;
+        var pull = true;
         var kind = "default";
         string[] sizes = ["1k", "10k", "100k"];
         int edits = 200, burst = 50, requests = 20, warmup = 20;
@@ -62,11 +80,13 @@ sealed record BenchOptions(string Server, string Kind, string[] Sizes, int Edits
                 case "--warmup": warmup = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--debounce-ms": debounce = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--json": json = Path.GetFullPath(Next()); break;
+                case "--no-pull": pull = false; break;
+                case "--check": targets = Path.GetFullPath(Next()); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
         server ??= Path.Combine(RepositoryRoot(), "server", "PaperLsp", "bin", "Release", "net10.0", "paperlsp.dll");
-        return new BenchOptions(server, kind, sizes, edits, burst, requests, warmup, debounce, json);
+        return new BenchOptions(server, kind, sizes, edits, burst, requests, warmup, debounce, json, pull, targets);
     }
 
     private static string RepositoryRoot()
@@ -95,6 +115,8 @@ sealed class SizeResult
     public bool BurstOnlyLatest { get; set; }
     public double[] DocumentSymbolMs { get; set; } = [];
     public int DocumentSymbolBytes { get; set; }
+    public double[] QuietEditMs { get; set; } = [];
+    public int QuietEditsPublished { get; set; }
     public double[] SemanticTokensMs { get; set; } = [];
     public int SemanticTokensBytes { get; set; }
     public long PeakKiB { get; set; }
@@ -116,9 +138,10 @@ sealed class SizeResult
         if (Error is not null) Console.WriteLine($"   ERROR: {Error}");
         Console.WriteLine(string.Create(c, $"   didOpen -> first publishDiagnostics(v1): {FirstDiagnosticsMs:F1} ms ({FirstDiagnosticsCount} diagnostics; writing the didOpen message took {OpenSendMs:F1} ms)"));
         Console.WriteLine(string.Create(c, $"   one-char didChange -> publishDiagnostics(that version), n={EditMs.Length}: p50 {Percentile(EditMs, 50):F2} ms, p90 {Percentile(EditMs, 90):F2} ms, p99 {Percentile(EditMs, 99):F2} ms, max {EditMs.DefaultIfEmpty(double.NaN).Max():F2} ms"));
+        Console.WriteLine(string.Create(c, $"   quiet didChange (findings kept) -> a pull behind it answered, n={QuietEditMs.Length}: p50 {Percentile(QuietEditMs, 50):F2} ms, p99 {Percentile(QuietEditMs, 99):F2} ms; publishDiagnostics sent meanwhile: {QuietEditsPublished}"));
         Console.WriteLine(string.Create(c, $"   burst of {BurstEdits} edits (sent in {BurstSendMs:F1} ms): last edit -> its diagnostics {BurstLastToDiagnosticsMs:F1} ms; versions published: [{string.Join(",", BurstVersionsPublished)}]; only the latest: {BurstOnlyLatest}"));
-        Console.WriteLine(string.Create(c, $"   documentSymbol n={DocumentSymbolMs.Length}: p50 {Percentile(DocumentSymbolMs, 50):F1} ms, max {DocumentSymbolMs.DefaultIfEmpty(double.NaN).Max():F1} ms, response {DocumentSymbolBytes / 1e6:F2} MB"));
-        Console.WriteLine(string.Create(c, $"   semanticTokens/full n={SemanticTokensMs.Length}: p50 {Percentile(SemanticTokensMs, 50):F1} ms, max {SemanticTokensMs.DefaultIfEmpty(double.NaN).Max():F1} ms, response {SemanticTokensBytes / 1e6:F2} MB"));
+        Console.WriteLine(string.Create(c, $"   documentSymbol n={DocumentSymbolMs.Length}: p50 {Percentile(DocumentSymbolMs, 50):F1} ms, p99 {Percentile(DocumentSymbolMs, 99):F1} ms, max {DocumentSymbolMs.DefaultIfEmpty(double.NaN).Max():F1} ms, response {DocumentSymbolBytes / 1e6:F2} MB"));
+        Console.WriteLine(string.Create(c, $"   semanticTokens/full n={SemanticTokensMs.Length}: p50 {Percentile(SemanticTokensMs, 50):F1} ms, p99 {Percentile(SemanticTokensMs, 99):F1} ms, max {SemanticTokensMs.DefaultIfEmpty(double.NaN).Max():F1} ms, response {SemanticTokensBytes / 1e6:F2} MB"));
         Console.WriteLine(string.Create(c, $"   server memory: VmHWM {PeakKiB / 1024.0:F0} MiB, VmRSS at end {RssKiB / 1024.0:F0} MiB"));
     }
 
@@ -126,7 +149,7 @@ sealed class SizeResult
     {
         var c = CultureInfo.InvariantCulture;
         return string.Create(c,
-            $"| {Kind}/{Size} | {Entries} | {Utf8Bytes / 1e6:F1} | {FirstDiagnosticsMs:F0} ms | {Percentile(EditMs, 50):F1} ms | {Percentile(EditMs, 99):F1} ms | {EditMs.DefaultIfEmpty(double.NaN).Max():F1} ms | {BurstLastToDiagnosticsMs:F1} ms | {(BurstOnlyLatest ? "only the last" : string.Join(",", BurstVersionsPublished))} | {Percentile(DocumentSymbolMs, 50):F1} ms | {Percentile(SemanticTokensMs, 50):F1} ms | {PeakKiB / 1024.0:F0} MiB |");
+            $"| {Kind}/{Size} | {Entries} | {Utf8Bytes / 1e6:F1} | {FirstDiagnosticsMs:F0} ms | {Percentile(EditMs, 50):F1} ms | {Percentile(EditMs, 99):F1} ms | {EditMs.DefaultIfEmpty(double.NaN).Max():F1} ms | {BurstLastToDiagnosticsMs:F1} ms | {(BurstOnlyLatest ? "only the last" : string.Join(",", BurstVersionsPublished))} | {Percentile(DocumentSymbolMs, 50):F1} / {Percentile(DocumentSymbolMs, 99):F1} ms | {Percentile(SemanticTokensMs, 50):F1} / {Percentile(SemanticTokensMs, 99):F1} ms | {PeakKiB / 1024.0:F0} MiB |");
     }
 }
 
@@ -138,45 +161,19 @@ static class Scenario
     {
         var text = Corpus.Text(size, options.Kind);
         var local = PaperDocument.Parse(text);
-        var (insert, delete, _) = Corpus.MiddleTitleEdit(local);
+        // Push edits change a finding: a keystroke that keeps the findings publishes nothing (timed below with a pull as barrier).
+        var (insert, delete) = BenchEdits.FindingEdit(local) ?? throw new InvalidOperationException("no finding on a title to type into");
+        var quiet = new BenchEdits.Alternating(BenchEdits.QuietEdit(local));
         var result = new SizeResult { Size = size, Kind = options.Kind, Entries = local.EntryCount, Utf8Bytes = Corpus.Utf8Bytes(size, options.Kind), DebounceMs = options.DebounceMs };
         local = null;
 
-        var environment = new Dictionary<string, string>();
-        if (options.DebounceMs is { } debounce) environment["PAPERLSP_DIAGNOSTICS_DELAY_MS"] = debounce.ToString(CultureInfo.InvariantCulture);
-        var client = new LspClient(options.Server, environment);
+        var client = BenchServer.Start(options.Server, options.DebounceMs);
         var uri = $"file:///tmp/paperlsp-bench/{size}.papers";
         var version = 1;
         var inserted = false;
         try
         {
-            var initializationOptions = new Dictionary<string, object> { ["pushDiagnostics"] = true };
-            if (options.DebounceMs is { } ms) initializationOptions["diagnosticsDelayMs"] = ms;
-            await client.RequestAsync("initialize", new
-            {
-                processId = Environment.ProcessId,
-                clientInfo = new { name = "paperlsp-lspbench", version = "1" },
-                rootUri = (string?)null,
-                capabilities = new
-                {
-                    general = new { positionEncodings = new[] { "utf-16" } },
-                    textDocument = new
-                    {
-                        publishDiagnostics = new { versionSupport = true, relatedInformation = true },
-                        synchronization = new { didSave = true },
-                        documentSymbol = new { hierarchicalDocumentSymbolSupport = true },
-                        semanticTokens = new
-                        {
-                            requests = new { full = new { delta = true }, range = true },
-                            tokenTypes = Array.Empty<string>(),
-                            tokenModifiers = Array.Empty<string>(),
-                            formats = new[] { "relative" },
-                        },
-                    },
-                },
-                initializationOptions,
-            }, Timeout);
-            await client.NotifyAsync("initialized", new { });
+            await BenchServer.InitializeAsync(client, push: true, options.DebounceMs);
 
             // didOpen -> the first publishDiagnostics of version 1.
             var openStart = await client.NotifyAsync("textDocument/didOpen", new { textDocument = new { uri, languageId = "papers", version, text } });
@@ -201,12 +198,15 @@ static class Scenario
 
             // Sequential: each edit waits for the diagnostics of its own version.
             var edits = new double[options.Edits];
+            var lastPublishedCount = first.Count;
             for (var i = 0; i < edits.Length; i++)
             {
                 var (sent, published) = await EditAsync();
                 edits[i] = Stopwatch.GetElapsedTime(sent, published.Timestamp).TotalMilliseconds;
+                lastPublishedCount = published.Count;
             }
             result.EditMs = edits;
+            (result.QuietEditMs, result.QuietEditsPublished) = await PullScenario.QuietPushAsync(client, uri, quiet, options.Edits, () => ++version);
 
             // Burst: edits back to back; which versions get diagnostics, and how long after the last edit.
             while (client.Diagnostics.TryTake(out _)) { }
@@ -221,15 +221,18 @@ static class Scenario
             }
             result.BurstEdits = options.Burst;
             result.BurstSendMs = Stopwatch.GetElapsedTime(burstStart, lastSent).TotalMilliseconds;
+            // A pull behind the burst answers after the last version's analysis: the last version publishes nothing
+            // when its list is the one the client already has (the edits alternate between two lists).
+            var barrier = await BenchServer.PullAsync(client, uri, null, lastSent);
             var published_ = new List<Published>();
-            while (true)
-            {
-                if (!client.Diagnostics.TryTake(out var p, Timeout)) throw new TimeoutException($"no diagnostics for burst version {version}");
-                published_.Add(p);
-                if (p.Version == version) { result.BurstLastToDiagnosticsMs = Stopwatch.GetElapsedTime(lastSent, p.Timestamp).TotalMilliseconds; break; }
-            }
             // Anything else (a stale version arriving late) within a second?
             while (client.Diagnostics.TryTake(out var late, TimeSpan.FromSeconds(1))) published_.Add(late);
+            result.BurstLastToDiagnosticsMs = published_.LastOrDefault(p => p.Version == version) is { Timestamp: > 0 } last
+                ? Stopwatch.GetElapsedTime(lastSent, last.Timestamp).TotalMilliseconds
+                : barrier.Ms;
+            var clientCount = published_.Count > 0 ? published_[^1].Count : lastPublishedCount;
+            if (clientCount != barrier.Items)
+                throw new InvalidOperationException($"after the burst the client's list has {clientCount} items, the server's {barrier.Items}");
             result.BurstVersionsPublished = published_.Select(p => p.Version ?? -1).ToArray();
             result.BurstOnlyLatest = published_.All(p => p.Version == version);
 
@@ -269,26 +272,8 @@ static class Scenario
         return result;
     }
 
-    private static Task<long> SendChangeAsync(LspClient client, string uri, int version, TextChange change)
-    {
-        var range = change.Range!.Value;
-        return client.NotifyAsync("textDocument/didChange", new
-        {
-            textDocument = new { uri, version },
-            contentChanges = new[]
-            {
-                new
-                {
-                    range = new
-                    {
-                        start = new { line = range.Start.Line, character = range.Start.Character },
-                        end = new { line = range.End.Line, character = range.End.Character },
-                    },
-                    text = change.Text,
-                },
-            },
-        });
-    }
+    private static Task<long> SendChangeAsync(LspClient client, string uri, int version, TextChange change) =>
+        BenchServer.ChangeAsync(client, uri, version, change);
 
     /// <summary>The first publishDiagnostics for <paramref name="version"/>; older versions are skipped.</summary>
     private static Published WaitFor(LspClient client, int version)

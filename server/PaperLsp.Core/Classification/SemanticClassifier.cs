@@ -83,6 +83,8 @@ public static class SemanticClassifier
     {
         var modifiers = SpanModifiers.None;
         var isDuplicate = entry.Node.TitleKey.Length > 0 && duplicatedTitleKeys.Contains(entry.Node.TitleKey);
+        // Most entries: nothing to look up, and no per-entry lists.
+        if (!isDuplicate && entry.Node.Problems.IsEmpty) return modifiers;
         var malformedCodes = entry.Node.Problems
             .Select(p => p.Descriptor.Code)
             .Where(code => code.StartsWith("PL01", StringComparison.Ordinal) || code.StartsWith("PL02", StringComparison.Ordinal))
@@ -107,9 +109,11 @@ public static class SemanticClassifier
                 var modifiers = ModifiersOf(document, entry, duplicatedTitleKeys, fileDirectives);
                 if (entry.Metadata is { } metadata) AddMetadata(item, metadata, modifiers, spans);
                 Add(spans, entry.TitleRange, SpanKind.Title, modifiers);
-                foreach (var (_, range) in entry.Authors) Add(spans, range, SpanKind.Author, modifiers);
+                // The spans, not entry.Authors: that would cut every name out of its line only to drop it.
+                var headerLine = entry.Node.HeaderLine;
+                foreach (var author in entry.Node.Header.Authors) Add(spans, item.ToRange(headerLine, author), SpanKind.Author, modifiers);
                 if (entry.EtAlRange is { } etAl) Add(spans, etAl, SpanKind.EtAl, modifiers);
-                foreach (var (_, range) in entry.Affiliations) Add(spans, range, SpanKind.Affiliation, modifiers);
+                foreach (var affiliation in entry.Node.Header.Affiliations) Add(spans, item.ToRange(headerLine, affiliation), SpanKind.Affiliation, modifiers);
                 break;
             }
             case OrphanMetadataNode orphan:

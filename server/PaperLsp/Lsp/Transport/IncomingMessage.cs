@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -33,14 +34,18 @@ internal static class IncomingMessage
     /// <summary>The deepest nesting accepted, counting the message object itself. LSP messages nest less than 15 deep.</summary>
     public const int MaxDepth = 64;
 
-    public static Incoming Classify(byte[] body)
+    /// <param name="body">The message body.</param>
+    /// <param name="largeStringBytes">String values of at least this many bytes bypass Newtonsoft's reader
+    /// (<see cref="LargeStringValues"/>); <see cref="int.MaxValue"/> reads everything with Newtonsoft.</param>
+    public static Incoming Classify(byte[] body, int largeStringBytes = LargeStringValues.MinimumBytes)
     {
         if (DepthExceeds(body, MaxDepth)) return TooDeep(body);
 
         JToken token;
+        var extracted = LargeStringValues.TryExtract(body, largeStringBytes);
         try
         {
-            using var reader = Reader(body);
+            using var reader = Reader(extracted?.Skeleton ?? body);
             reader.MaxDepth = MaxDepth + 1;
             token = JToken.ReadFrom(reader);
             if (reader.Read()) return Parse("more than one JSON value in one message");
@@ -49,6 +54,8 @@ internal static class IncomingMessage
         {
             return Parse(exception.Message);
         }
+
+        extracted?.Restore(token);
 
         if (token is JArray array)
             return Invalid(array.Count == 0
@@ -116,30 +123,49 @@ internal static class IncomingMessage
         _ => type.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>Counts brackets outside strings; linear and without recursion.</summary>
+    /// <summary>Counts brackets outside strings; linear and without recursion, and vectorised: a didOpen is mostly one long string.</summary>
     internal static bool DepthExceeds(ReadOnlySpan<byte> json, int limit)
     {
         var depth = 0;
-        var inString = false;
-        for (var i = 0; i < json.Length; i++)
+        var i = 0;
+        while (true)
         {
-            var b = json[i];
-            if (inString)
+            var next = json[i..].IndexOfAny(Structural);
+            if (next < 0) return false;
+            i += next;
+            switch (json[i])
             {
-                if (b == '\\') i++;
-                else if (b == '"') inString = false;
-                continue;
-            }
-            switch (b)
-            {
-                case (byte)'"': inString = true; break;
+                case (byte)'"':
+                    i = EndOfString(json, i + 1);
+                    if (i < 0) return false;
+                    break;
                 case (byte)'[' or (byte)'{':
                     if (++depth > limit) return true;
                     break;
-                case (byte)']' or (byte)'}': depth--; break;
+                default:
+                    depth--;
+                    break;
             }
+            i++;
         }
-        return false;
+    }
+
+    private static readonly SearchValues<byte> Structural = SearchValues.Create("\"[]{}"u8);
+
+    /// <summary>The index of the quote that closes the string whose contents start at <paramref name="start"/>; -1 when it is not closed.</summary>
+    private static int EndOfString(ReadOnlySpan<byte> json, int start)
+    {
+        var i = start;
+        while (true)
+        {
+            var next = json[i..].IndexOfAny((byte)'"', (byte)'\\');
+            if (next < 0) return -1;
+            i += next;
+            if (json[i] == '"') return i;
+            // A backslash escapes the next byte, whatever it is.
+            i += 2;
+            if (i >= json.Length) return -1;
+        }
     }
 
     /// <summary>

@@ -19,12 +19,18 @@ namespace PaperLsp.Lsp.Features;
 /// one pending analysis per document.</item>
 /// <item>When the period ends, the analysis is queued as an exclusive item (it reads the store's live title index),
 /// runs on the then-current snapshot, checks its cancellation token per finding, and publishes with the document version.</item>
+/// <item>A list with exactly the JSON of the one last published for the document is not published again (see
+/// <see cref="DiagnosticList"/>): the client's list is already right for the new version, whose diagnostics would sit at
+/// the same positions. Only the list's version tag stays at the version that last changed it.</item>
 /// </list>
 /// </summary>
 public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue queue)
 {
     private readonly ConcurrentDictionary<string, CancellationTokenSource> pending = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (long Revision, Diagnostic[] Items, string Json)> cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Revision, DiagnosticList List)> cache = new(StringComparer.Ordinal);
+
+    /// <summary>What the client was last sent per document (push); forgotten on close, so a reopened document is sent its list.</summary>
+    private readonly ConcurrentDictionary<string, DiagnosticList> published = new(StringComparer.Ordinal);
     private readonly ILogger logger = session.LoggerFactory.CreateLogger<DiagnosticsPublisher>();
 
     /// <summary>
@@ -34,7 +40,7 @@ public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue que
     /// </summary>
     private readonly ConditionalWeakTable<PaperDiagnostic, Converted> converted = new();
 
-    private sealed record Converted(ProtocolConverter Converter, Diagnostic Item, string Json);
+    private sealed record Converted(ProtocolConverter Converter, Diagnostic Item, string Json, ulong Hash);
 
     internal static readonly JsonSerializerSettings JsonSettings = new() { NullValueHandling = NullValueHandling.Ignore };
 
@@ -78,14 +84,20 @@ public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue que
     private bool Publish(string uri, CancellationToken cancellationToken)
     {
         if (session.Store.Get(uri) is not { } snapshot) return false;
-        var (items, json) = ComputeCached(snapshot, cancellationToken);
+        var list = ComputeCached(snapshot, cancellationToken);
         // A change that arrived while this ran makes these findings stale: its own analysis will publish.
         if (cancellationToken.IsCancellationRequested) return false;
         if (session.PushDiagnostics)
         {
-            logger.LogDebug("Publishing {Count} diagnostics for {Uri} version {Version}", items.Length, uri, snapshot.Version);
+            if (published.TryGetValue(uri, out var previous) && previous.SameAs(list))
+            {
+                logger.LogTrace("Diagnostics of {Uri} version {Version} unchanged ({Count}), not sent again", uri, snapshot.Version, list.Count);
+                return true;
+            }
+            published[uri] = list;
+            logger.LogDebug("Publishing {Count} diagnostics for {Uri} version {Version}", list.Count, uri, snapshot.Version);
             // Shaped as PublishDiagnosticsParams; the array is the findings' cached JSON joined.
-            _ = session.NotifyAsync(Methods.PublishDiagnostics, RawJson.Object(("uri", uri), ("version", snapshot.Version), ("diagnostics", new JRaw(json))));
+            _ = session.NotifyAsync(Methods.PublishDiagnostics, RawJson.Object(("uri", uri), ("version", snapshot.Version), ("diagnostics", new JRaw(list.Json))));
         }
         return true;
     }
@@ -93,17 +105,19 @@ public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue que
     /// <summary>The diagnostics of a snapshot, from the cache when it is that snapshot's. Only on exclusive queue items.</summary>
     public Diagnostic[] Compute(DocumentSnapshot snapshot, CancellationToken cancellationToken) => ComputeCached(snapshot, cancellationToken).Items;
 
-    /// <summary>The diagnostics of a snapshot and their JSON array. Only on exclusive queue items.</summary>
-    public (Diagnostic[] Items, string Json) ComputeWithJson(DocumentSnapshot snapshot, CancellationToken cancellationToken) => ComputeCached(snapshot, cancellationToken);
+    /// <summary>The diagnostics of a snapshot with their JSON and result id. Only on exclusive queue items.</summary>
+    public DiagnosticList ComputeWithJson(DocumentSnapshot snapshot, CancellationToken cancellationToken) => ComputeCached(snapshot, cancellationToken);
 
-    private (Diagnostic[] Items, string Json) ComputeCached(DocumentSnapshot snapshot, CancellationToken cancellationToken)
+    private DiagnosticList ComputeCached(DocumentSnapshot snapshot, CancellationToken cancellationToken)
     {
-        if (cache.TryGetValue(snapshot.Uri, out var cached) && cached.Revision == snapshot.Revision) return (cached.Items, cached.Json);
+        var hasCached = cache.TryGetValue(snapshot.Uri, out var cached);
+        if (hasCached && cached.Revision == snapshot.Revision) return cached.List;
         var titles = session.Store.GetTitleIndex(snapshot.Uri);
         var findings = DocumentAnalyzer.Analyze(snapshot.Document, titles, cancellationToken);
         var converter = session.Converter;
         var items = new Diagnostic[findings.Count];
-        var json = new System.Text.StringBuilder("[");
+        var pieces = new string[findings.Count];
+        var hashes = new ulong[findings.Count];
         for (var i = 0; i < findings.Count; i++)
         {
             var finding = findings[i];
@@ -111,16 +125,19 @@ public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue que
             {
                 var item = converter.ToLsp(snapshot.Document, snapshot.Uri, finding,
                     id => session.Workspace.Current.Get(id) is { } file ? (file.Document, file.Uri) : null);
-                entry = new Converted(converter, item, JsonConvert.SerializeObject(item, JsonSettings));
+                var json = JsonConvert.SerializeObject(item, JsonSettings);
+                entry = new Converted(converter, item, json, DiagnosticList.Hash(json));
                 converted.AddOrUpdate(finding, entry);
             }
             items[i] = entry.Item;
-            if (i > 0) json.Append(',');
-            json.Append(entry.Json);
+            pieces[i] = entry.Json;
+            hashes[i] = entry.Hash;
         }
-        var text = json.Append(']').ToString();
-        cache[snapshot.Uri] = (snapshot.Revision, items, text);
-        return (items, text);
+        var list = new DiagnosticList(items, pieces, hashes);
+        // The same findings as the version before keep that version's list, and with it its joined JSON.
+        if (hasCached && cached.List.SameAs(list)) list = cached.List;
+        cache[snapshot.Uri] = (snapshot.Revision, list);
+        return list;
     }
 
     /// <summary>On didClose: stop pending work, forget the cache, and clear the client's list.</summary>
@@ -128,6 +145,7 @@ public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue que
     {
         CancelPending(uri);
         cache.TryRemove(uri, out _);
+        published.TryRemove(uri, out _);
         if (session.PushDiagnostics)
             _ = session.NotifyAsync(Methods.PublishDiagnostics, new PublishDiagnosticsParams { Uri = uri, Diagnostics = [] });
     }

@@ -1,10 +1,10 @@
-using System.Globalization;
 using PaperLsp.Lsp.Protocol;
 
 namespace PaperLsp.Lsp.Features;
 
 /// <summary>textDocument/diagnostic (pull). Runs as an exclusive queue item because the analysis reads the live title index.
-/// The result id is the snapshot's revision, so an unchanged document answers "unchanged".</summary>
+/// The result id is the findings' (<see cref="DiagnosticList.ResultId"/>), not the document's revision: a keystroke that
+/// leaves every finding's JSON as it was answers "unchanged" and sends no list.</summary>
 public sealed class DocumentDiagnosticHandler(ServerSession session, DiagnosticsPublisher diagnostics)
 {
     public object Handle(DocumentDiagnosticParams request, RequestContext context, CancellationToken cancellationToken)
@@ -15,9 +15,8 @@ public sealed class DocumentDiagnosticHandler(ServerSession session, Diagnostics
             context.GetDocument(request.TextDocument, Methods.DocumentDiagnostic);
             return new FullDocumentDiagnosticReport { Items = [] };
         }
-        var resultId = snapshot.Revision.ToString(CultureInfo.InvariantCulture);
-        if (request.PreviousResultId == resultId) return new UnchangedDocumentDiagnosticReport { ResultId = resultId };
-        var (items, json) = diagnostics.ComputeWithJson(snapshot, cancellationToken);
-        return new FullDocumentDiagnosticReport { ResultId = resultId, Items = items, ItemsJson = json };
+        var list = diagnostics.ComputeWithJson(snapshot, cancellationToken);
+        if (request.PreviousResultId == list.ResultId) return new UnchangedDocumentDiagnosticReport { ResultId = list.ResultId };
+        return new FullDocumentDiagnosticReport { ResultId = list.ResultId, Items = list.Items, ItemsJson = list.Json };
     }
 }

@@ -1,6 +1,8 @@
+using Newtonsoft.Json.Linq;
 using PaperLsp.Classification;
 using PaperLsp.Lsp.Protocol;
 using PaperLsp.Syntax;
+using PaperLsp.Text;
 
 namespace PaperLsp.Lsp.Features;
 
@@ -25,34 +27,55 @@ public sealed class DocumentSymbolHandler
         return Build(snapshot.Document, context.Converter, cancellationToken);
     }
 
+    /// <summary>What the server answers: the symbols of <see cref="Handle"/> as JSON text, written without building them.</summary>
+    public JToken HandleJson(DocumentSymbolParams request, RequestContext context, CancellationToken cancellationToken)
+    {
+        if (context.GetDocument(request.TextDocument, Methods.DocumentSymbol) is not { } snapshot) return new JArray();
+        return new JRaw(DocumentSymbolJson.Write(snapshot.Document, context.Converter, cancellationToken));
+    }
+
     public static DocumentSymbol[] Build(PaperDocument document, ProtocolConverter converter, CancellationToken cancellationToken = default)
     {
         DocumentSymbol ToSymbol(OutlineNode node)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            return node switch
+            var symbol = SymbolOf(node);
+            return new DocumentSymbol
             {
-                OutlineEntry { Entry: var entry } => new DocumentSymbol
-                {
-                    // LSP requires a non-empty name; otherwise the name is exactly the title as written.
-                    Name = entry.Title.Length > 0 ? entry.Title : UntitledEntry,
-                    Detail = entry.AuthorsText.Length > 0 ? entry.AuthorsText : null,
-                    Kind = EntryKind,
-                    Range = converter.ToLsp(document, entry.Range),
-                    SelectionRange = converter.ToLsp(document, entry.Title.Length > 0 ? entry.TitleRange : entry.Item.ToRange(new LineSpan(entry.Node.HeaderLine, 0, 0))),
-                },
-                OutlineSection section => new DocumentSymbol
-                {
-                    Name = section.Title.Trim().Length > 0 ? section.Title : UntitledSection,
-                    Kind = SectionKind,
-                    Range = converter.ToLsp(document, section.Range),
-                    SelectionRange = converter.ToLsp(document, section.TitleRange),
-                    Children = section.Children.Select(ToSymbol).ToList(),
-                },
-                _ => throw new InvalidOperationException(node.GetType().Name),
+                Name = symbol.Name,
+                Detail = symbol.Detail,
+                Kind = symbol.Kind,
+                Range = converter.ToLsp(document, symbol.Range),
+                SelectionRange = converter.ToLsp(document, symbol.SelectionRange),
+                Children = symbol.Children?.Select(ToSymbol).ToList(),
             };
         }
 
         return DocumentOutline.Build(document, cancellationToken).Select(ToSymbol).ToArray();
     }
+
+    /// <summary>The symbol of an outline node, in model ranges; <see cref="OutlineSymbol.Children"/> is null for entries.</summary>
+    public static OutlineSymbol SymbolOf(OutlineNode node) => node switch
+    {
+        // LSP requires a non-empty name; otherwise the name is exactly the title as written.
+        OutlineEntry { Entry: var entry } => new OutlineSymbol(
+            entry.Title.Length > 0 ? entry.Title : UntitledEntry,
+            entry.AuthorsText is { Length: > 0 } authors ? authors : null,
+            EntryKind,
+            entry.Range,
+            entry.Title.Length > 0 ? entry.TitleRange : entry.Item.ToRange(new LineSpan(entry.Node.HeaderLine, 0, 0)),
+            null),
+        OutlineSection section => new OutlineSymbol(
+            section.Title.Trim().Length > 0 ? section.Title : UntitledSection,
+            null,
+            SectionKind,
+            section.Range,
+            section.TitleRange,
+            section.Children),
+        _ => throw new InvalidOperationException(node.GetType().Name),
+    };
 }
+
+/// <summary>A document symbol before conversion to protocol positions.</summary>
+public readonly record struct OutlineSymbol(string Name, string? Detail, SymbolKind Kind, TextRange Range, TextRange SelectionRange,
+    IReadOnlyList<OutlineNode>? Children);
