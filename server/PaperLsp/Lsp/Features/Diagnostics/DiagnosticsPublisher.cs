@@ -4,6 +4,8 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Microsoft.Extensions.Logging;
 using PaperLsp.Analysis;
+using PaperLsp.Duplicates;
+using PaperLsp.Files;
 using PaperLsp.Lsp.Protocol;
 using PaperLsp.Lsp.Queue;
 using PaperLsp.Lsp.Workspace;
@@ -27,7 +29,7 @@ namespace PaperLsp.Lsp.Features;
 public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue queue)
 {
     private readonly ConcurrentDictionary<string, CancellationTokenSource> pending = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (long Revision, DiagnosticList List)> cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Revision, long Stamp, DiagnosticList List)> cache = new(StringComparer.Ordinal);
 
     /// <summary>What the client was last sent per document (push); forgotten on close, so a reopened document is sent its list.</summary>
     private readonly ConcurrentDictionary<string, DiagnosticList> published = new(StringComparer.Ordinal);
@@ -110,10 +112,17 @@ public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue que
 
     private DiagnosticList ComputeCached(DocumentSnapshot snapshot, CancellationToken cancellationToken)
     {
+        var id = DocumentUris.IdOf(snapshot.Uri);
+        var relations = session.Workspace.Relations;
+        // An edit in another list can change this one's duplicate findings without changing its text: the relations'
+        // stamp of this document is part of the cache key.
+        var stamp = relations.Stamp(id);
         var hasCached = cache.TryGetValue(snapshot.Uri, out var cached);
-        if (hasCached && cached.Revision == snapshot.Revision) return cached.List;
-        var titles = session.Store.GetTitleIndex(snapshot.Uri);
-        var findings = DocumentAnalyzer.Analyze(snapshot.Document, titles, cancellationToken);
+        if (hasCached && cached.Revision == snapshot.Revision && cached.Stamp == stamp) return cached.List;
+        var workspace = session.Workspace.Current;
+        var duplicates = DuplicateFindings.For(id, snapshot.Document, relations.Duplicates, other => workspace.Get(other)?.Document,
+            other => DocumentUris.ShortName(workspace.Get(other)?.Uri ?? DocumentUris.UriOfId(other)), cancellationToken);
+        var findings = DocumentAnalyzer.Analyze(snapshot.Document, duplicates, cancellationToken);
         var converter = session.Converter;
         var items = new Diagnostic[findings.Count];
         var pieces = new string[findings.Count];
@@ -136,7 +145,7 @@ public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue que
         var list = new DiagnosticList(items, pieces, hashes);
         // The same findings as the version before keep that version's list, and with it its joined JSON.
         if (hasCached && cached.List.SameAs(list)) list = cached.List;
-        cache[snapshot.Uri] = (snapshot.Revision, list);
+        cache[snapshot.Uri] = (snapshot.Revision, stamp, list);
         return list;
     }
 
