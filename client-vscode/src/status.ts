@@ -8,10 +8,20 @@ interface DocumentSummary {
   entries: number;
 }
 
-/** Duplicate findings are the PL03xx codes of the catalogue (docs/format.md). */
-function isDuplicateCode(code: vscode.Diagnostic['code']): boolean {
+function codeOf(code: vscode.Diagnostic['code']): string | undefined {
   const value = typeof code === 'object' && code !== null ? code.value : code;
-  return typeof value === 'string' && value.startsWith('PL03');
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Copies are PL0301 (the same paper) and PL0302 (an exact copy); PL0303 is a possible duplicate (docs/format.md). */
+export function countDuplicates(codes: Array<vscode.Diagnostic['code']>): { copies: number; possible: number } {
+  let copies = 0;
+  let possible = 0;
+  for (const code of codes.map(codeOf)) {
+    if (code === 'PL0301' || code === 'PL0302') copies++;
+    else if (code === 'PL0303') possible++;
+  }
+  return { copies, possible };
 }
 
 /**
@@ -90,9 +100,10 @@ export class StatusItem implements vscode.Disposable {
     const icon = { starting: '$(sync~spin)', indexing: '$(sync~spin)', ready: '$(book)', failed: '$(error)', stopped: '$(circle-slash)' }[this.state];
     const parts: string[] = [];
     if (doc && this.state === 'ready' && this.entries !== undefined) {
-      const duplicates = vscode.languages.getDiagnostics(doc.uri).filter((d) => isDuplicateCode(d.code)).length;
+      const { copies, possible } = countDuplicates(vscode.languages.getDiagnostics(doc.uri).map((d) => d.code));
       parts.push(`${this.entries} ${this.entries === 1 ? 'entry' : 'entries'}`);
-      parts.push(`${duplicates} ${duplicates === 1 ? 'duplicate' : 'duplicates'}`);
+      parts.push(`${copies} ${copies === 1 ? 'duplicate' : 'duplicates'}`);
+      if (possible > 0) parts.push(`${possible} possible`);
     } else if (this.state !== 'ready') {
       parts.push(this.state);
     }

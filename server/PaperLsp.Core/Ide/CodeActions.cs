@@ -13,7 +13,8 @@ public sealed record CodeActionResult(string Title, ActionKind Kind, string? Sor
 
 public static class CodeActionService
 {
-    public static IReadOnlyList<CodeActionResult> Actions(WorkspaceSnapshot workspace, DocumentId document, TextRange range)
+    /// <param name="relations">Copies across the workspace, for the duplicate quick fixes; without them none are offered.</param>
+    public static IReadOnlyList<CodeActionResult> Actions(WorkspaceSnapshot workspace, DocumentId document, TextRange range, WorkspaceRelations? relations = null)
     {
         if (workspace.Get(document) is not { } file) return [];
         var results = new List<CodeActionResult>();
@@ -22,9 +23,30 @@ public static class CodeActionService
             if (file.Document.FindEntry(line) is { } entry && entry.HeaderLine == line) results.AddRange(Separators(file, entry));
             if (line > range.Start.Line + 200) break;
         }
+        if (relations is not null) results.AddRange(Duplicates(workspace, relations, file, range.Start));
         results.AddRange(Sorts(file, range.Start.Line));
         results.AddRange(UnifyVariants(workspace, file, range.Start));
         return results;
+    }
+
+    // ---- duplicates ----
+
+    /// <summary>The quick fixes of <see cref="DuplicateFixes"/> on the entry at the cursor, as edits of the files the
+    /// workspace shows (open text first, so an open copy is edited as the user sees it).</summary>
+    private static IEnumerable<CodeActionResult> Duplicates(WorkspaceSnapshot workspace, WorkspaceRelations relations, WorkspaceFile file, TextPosition position)
+    {
+        var fixes = DuplicateFixes.For(file.Id, file.Document, position, relations.Duplicates,
+            id => workspace.Get(id)?.Document, id => WorkspaceQueries.ShortName(workspace.Get(id)?.Uri ?? id.Key));
+        foreach (var fix in fixes)
+        {
+            var edits = fix.Edits
+                .Select(pair => (File: workspace.Get(pair.Key), Changes: pair.Value))
+                .Where(pair => pair.File is not null)
+                .Select(pair => new FileEdit(pair.File!, pair.Changes.Select(change => new TextChange(change.Range, change.NewText)).ToList()))
+                .ToList();
+            if (edits.Count != fix.Edits.Count) continue; // a file the fix edits has left the workspace: offer nothing half-done
+            yield return new CodeActionResult(fix.Title, ActionKind.QuickFix, null, fix.IsPreferred, fix.FixesCodes, new SourceChange(edits));
+        }
     }
 
     // ---- name variants ----

@@ -35,7 +35,7 @@ public static class HandlerRegistry
         var relations = new PaperRelationsHandler(session);
         var rename = new RenameHandler();
         var workspaceSymbol = new WorkspaceSymbolHandler();
-        var codeAction = new CodeActionHandler();
+        var codeAction = new CodeActionHandler(session);
 
         IReadOnlyList<LspMethodRegistration> registrations =
         [
@@ -96,7 +96,7 @@ public static class HandlerRegistry
             Request<RenameParams, WorkspaceEdit>(Methods.Rename, Execution.Concurrent, rename.Rename),
             Request<WorkspaceSymbolParams, WorkspaceSymbol[]>(Methods.WorkspaceSymbol, Execution.Concurrent, workspaceSymbol.Handle)
                 .Announcing((c, _) => c.WorkspaceSymbolProvider = true),
-            Request<CodeActionParams, CodeAction[]>(Methods.CodeAction, Execution.Concurrent, codeAction.Handle)
+            Request<CodeActionParams, CodeAction[]>(Methods.CodeAction, Execution.Exclusive, codeAction.Handle)
                 .Announcing((c, _) => c.CodeActionProvider = new CodeActionOptions { CodeActionKinds = CodeActionHandler.Kinds }),
 
             Request<DefinitionParams, Location[]>(Methods.Definition, Execution.Exclusive, relations.Definition)

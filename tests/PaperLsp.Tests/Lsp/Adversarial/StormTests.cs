@@ -61,7 +61,6 @@ public class StormTests
         foreach (var second in seconds)
         {
             await ApplyAllOrNothing(client, second);
-            await client.NotifyAsync("textDocument/didClose", new { textDocument = new { uri = DocumentUri } });
         }
         AssertClean(client);
     }
@@ -82,8 +81,10 @@ public class StormTests
 
         await client.NotifyAsync("textDocument/didChange", new { textDocument = new { uri = DocumentUri, version = 3 }, contentChanges = new[] { Insert(0, "// later\n") } });
         await client.NotifyAsync("textDocument/didChange", new { textDocument = new { uri = DocumentUri, version = 4 }, contentChanges = new[] { Insert(3, "MoreAda Lovelace\nFour.\n") } });
-        await client.OpenAsync("file:///adversarial/fresh.papers", "// later\nA Study of ThingsJane Doe\nOne.\nMoreAda Lovelace\nFour.\nUnrelatedAda Lovelace\nTwo.\nA STUDY OF THINGSJane Doe\nThree.\n");
         var edited = Shape(await Diagnostics(client, DocumentUri));
+        // Alone in the workspace, as the edited list was: two open lists with the same text are copies of each other.
+        await client.NotifyAsync("textDocument/didClose", new { textDocument = new { uri = DocumentUri } });
+        await client.OpenAsync("file:///adversarial/fresh.papers", "// later\nA Study of ThingsJane Doe\nOne.\nMoreAda Lovelace\nFour.\nUnrelatedAda Lovelace\nTwo.\nA STUDY OF THINGSJane Doe\nThree.\n");
         Assert.That(edited, Is.EqualTo(Shape(await Diagnostics(client, "file:///adversarial/fresh.papers"))));
         Assert.That(edited, Does.Contain("line 8").And.Contain("line 2"), $"the duplicates name their true lines ({second})");
         await client.NotifyAsync("textDocument/didClose", new { textDocument = new { uri = "file:///adversarial/fresh.papers" } });
@@ -121,8 +122,11 @@ public class StormTests
         }
         var text = await client.CallAsync("textDocument/formatting", new { textDocument = new { uri = DocumentUri }, options = new { tabSize = 2, insertSpaces = true } });
         Assert.That(text, Is.Not.Null);
+        var edited = Shape(await Diagnostics(client, DocumentUri));
+        // Alone in the workspace, as the edited list was: two open lists with the same text are copies of each other.
+        await client.NotifyAsync("textDocument/didClose", new { textDocument = new { uri = DocumentUri } });
         await client.OpenAsync("file:///adversarial/fresh.papers", string.Join("\n", lines));
-        Assert.That(Shape(await Diagnostics(client, DocumentUri)), Is.EqualTo(Shape(await Diagnostics(client, "file:///adversarial/fresh.papers"))));
+        Assert.That(edited, Is.EqualTo(Shape(await Diagnostics(client, "file:///adversarial/fresh.papers"))));
         AssertClean(client);
     }
 

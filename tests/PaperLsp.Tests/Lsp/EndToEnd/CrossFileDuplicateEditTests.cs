@@ -115,4 +115,72 @@ public class CrossFileDuplicateEditTests
         await Published(client, Uri("new.papers"), d => d.Count == 0, before);
         await Published(client, open, d => !d.Any(x => ((string?)x["message"])?.Contains("new.papers") == true), before);
     }
+    /// <summary>Applies LSP text edits (non-overlapping, any order) to a text, as a client does.</summary>
+    private static string ApplyEdits(string text, JArray edits)
+    {
+        var lineStarts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++) if (text[i] == '\n') lineStarts.Add(i + 1);
+        int Offset(JToken position) => Math.Min(text.Length, lineStarts[(int)position["line"]!] + (int)position["character"]!);
+        foreach (var edit in edits.OrderByDescending(e => Offset(e["range"]!["start"]!)))
+            text = text[..Offset(edit["range"]!["start"]!)] + (string)edit["newText"]! + text[Offset(edit["range"]!["end"]!)..];
+        return text;
+    }
+
+    private static async Task<JArray> DuplicateActionsAsync(LspTestClient client, string uri, int line)
+    {
+        var published = await Published(client, uri, Duplicates);
+        var diagnostics = new JArray(published["diagnostics"]!.Where(d => (int)d["range"]!["start"]!["line"]! == line));
+        return (JArray)await client.CallAsync("textDocument/codeAction", new
+        {
+            textDocument = new { uri },
+            range = new { start = new { line, character = 3 }, end = new { line, character = 3 } },
+            context = new { diagnostics },
+        });
+    }
+
+    [Test]
+    public async Task Keep_the_most_complete_copy_removes_the_other_copies_in_every_list_in_one_edit()
+    {
+        // The shelf's copy has a metadata line, so it is the more complete one: the open list's copy goes.
+        File.WriteAllText(Path.Combine(root, "shelf.papers"), "31.0CLMay 22, 2020\n" + Paper);
+        await using var client = await StartAsync();
+        var open = Uri("open.papers");
+        var actions = await DuplicateActionsAsync(client, open, 2);
+        var keep = actions.Single(a => ((string)a["title"]!).StartsWith("Keep", StringComparison.Ordinal));
+        Assert.That((string)keep["title"]!, Does.Contain("shelf.papers:2"));
+        Assert.That((string?)keep["kind"], Is.EqualTo("quickfix"));
+        Assert.That((bool?)keep["isPreferred"], Is.True);
+        Assert.That(keep["diagnostics"]!.Select(d => (string?)d["code"]), Has.Some.StartsWith("PL030"));
+        var changes = (JObject)keep["edit"]!["changes"]!;
+        Assert.That(changes.Properties().Select(p => p.Name), Is.EqualTo(new[] { open }));
+        Assert.That(ApplyEdits(Other + Paper, (JArray)changes[open]!), Is.EqualTo(Other));
+
+        var remove = actions.Single(a => (string?)a["title"] == "Remove this copy");
+        Assert.That(ApplyEdits(Other + Paper, (JArray)remove["edit"]!["changes"]![open]!), Is.EqualTo(Other));
+    }
+
+    [Test]
+    public async Task Mark_as_not_a_duplicate_writes_the_pairwise_directive_and_both_lists_stop_reporting_the_pair()
+    {
+        await using var client = await StartAsync();
+        var open = Uri("open.papers");
+        var shelf = Uri("shelf.papers");
+        var actions = await DuplicateActionsAsync(client, open, 2);
+        var mark = actions.Single(a => ((string)a["title"]!).StartsWith("Mark as not a duplicate", StringComparison.Ordinal));
+        var edits = (JArray)mark["edit"]!["changes"]![open]!;
+        var text = ApplyEdits(Other + Paper, edits);
+        var directive = text.Split('\n')[2];
+        Assert.That(directive, Does.StartWith("// paperlsp-not-duplicate "));
+        Assert.That(text.Replace(directive + "\n", ""), Is.EqualTo(Other + Paper), "only the directive line is added");
+
+        var before = Count(client);
+        await client.NotifyAsync("textDocument/didChange", new
+        {
+            textDocument = new { uri = open, version = 2 },
+            contentChanges = new object[] { new { text } },
+        });
+        await Published(client, shelf, d => d.Count == 0, before);
+        var after = await Published(client, open, d => !Duplicates(d), before);
+        Assert.That(after["diagnostics"]!.Select(d => (string?)d["code"]), Is.Empty, "the directive is understood, not an unknown directive");
+    }
 }

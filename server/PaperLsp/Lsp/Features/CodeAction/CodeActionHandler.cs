@@ -8,8 +8,10 @@ namespace PaperLsp.Lsp.Features;
 
 /// <summary>textDocument/codeAction: ' | ' at each plausible title/author boundary (quick fixes of PL0201 and PL0202),
 /// unifying the spellings of one person's name (refactor.rewrite), and sorting a section or the list by date, score or
-/// title (source actions).</summary>
-public sealed class CodeActionHandler
+/// title (source actions), and on a duplicate: remove this copy, keep the most complete copy and remove the others (in
+/// every list, one edit), mark as not a duplicate of another (quick fixes). Runs as an exclusive queue item: the
+/// duplicate fixes read the workspace relations.</summary>
+public sealed class CodeActionHandler(ServerSession session)
 {
     public static readonly string[] Kinds = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.SourceSortByDate, CodeActionKind.SourceSortByScore, CodeActionKind.SourceSortByTitle];
 
@@ -19,7 +21,7 @@ public sealed class CodeActionHandler
         if (context.Workspace.Get(id) is not { } file) return [];
         var range = context.Converter.FromLsp(file.Document, request.Range, out _);
         var documentChanges = RenameHandler.SupportsDocumentChanges(context);
-        return CodeActionService.Actions(context.Workspace, id, range)
+        return CodeActionService.Actions(context.Workspace, id, range, session.Workspace.Relations)
             .Select(action => (Action: action, Kind: KindOf(action)))
             .Where(pair => request.Context.Only is not { Length: > 0 } only || only.Any(o => pair.Kind == o || pair.Kind.StartsWith(o + ".", StringComparison.Ordinal)))
             .Select(pair => new LspCodeAction
