@@ -14,9 +14,11 @@ using PaperLsp.Syntax;
 // dotnet run -c Release --project bench/PaperLsp.Bench -- breakdown             where a keystroke's time goes (Stopwatch)
 // dotnet run -c Release --project bench/PaperLsp.Bench -- corpus                sizes and diagnostic counts of the inputs
 // dotnet run -c Release --project bench/PaperLsp.Bench -- workspace             100-file workspace: index time, memory, request percentiles
+// dotnet run -c Release --project bench/PaperLsp.Bench -- related               related-papers index: build, memory, query percentiles at 1k/10k/100k
 switch (args.FirstOrDefault())
 {
     case "workspace": return WorkspaceMode.Run();
+    case "related": return RelatedMode.Run();
     case "workspace-index": return WorkspaceMode.IndexOnly(int.Parse(args.ElementAtOrDefault(1) ?? "100", CultureInfo.InvariantCulture));
     case "memory": return Modes.Memory();
     case "breakdown": return Modes.Breakdown();

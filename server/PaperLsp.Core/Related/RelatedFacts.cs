@@ -23,8 +23,8 @@ internal sealed class RelatedFacts
         TopicTerms.Collect(entry.Title, term => counts[term] = counts.GetValueOrDefault(term) + TitleWeight);
         TopicTerms.Collect(entry.Abstract, term => counts[term] = counts.GetValueOrDefault(term) + 1);
         Terms = counts.Keys.Order(StringComparer.Ordinal).ToArray();
-        TermFrequencies = Terms.Select(term => (float)(1 + Math.Log(counts[term]))).ToArray();
-        TermNorm = Math.Sqrt(TermFrequencies.Sum(f => (double)f * f));
+        Counts = Terms.Select(term => (byte)Math.Min(byte.MaxValue, counts[term])).ToArray();
+        TermNorm = Math.Sqrt(Counts.Sum(count => (double)Sublinear[count] * Sublinear[count]));
         var facts = EntryFacts.Of(entry);
         AuthorKeys = facts.AuthorKeys;
         AuthorNames = facts.AuthorNames;
@@ -35,11 +35,16 @@ internal sealed class RelatedFacts
 
     public static RelatedFacts Of(EntryNode entry) => Cache.GetValue(entry, static e => new RelatedFacts(e));
 
-    /// <summary>Distinct terms, ordinal order.</summary>
+    /// <summary>1 + ln(tf) for each occurrence count a byte holds (more than 255 occurrences count as 255).</summary>
+    public static readonly float[] Sublinear = Enumerable.Range(0, 256).Select(n => n == 0 ? 0f : (float)(1 + Math.Log(n))).ToArray();
+
+    /// <summary>Distinct terms, ordinal order. The index swaps each for its own instance of the same text
+    /// (<see cref="RelatedIndex"/>), so that 100,000 entries share one string per term.</summary>
     public string[] Terms { get; }
-    /// <summary>1 + ln(tf) of each of <see cref="Terms"/>.</summary>
-    public float[] TermFrequencies { get; }
-    /// <summary>The L2 norm of <see cref="TermFrequencies"/> (no idf: a property of the entry alone).</summary>
+    /// <summary>Occurrences of each of <see cref="Terms"/> (a title occurrence counts <see cref="TitleWeight"/>), at most 255.</summary>
+    public byte[] Counts { get; }
+    public float TermFrequency(int i) => Sublinear[Counts[i]];
+    /// <summary>The L2 norm of the sublinear term frequencies (no idf: a property of the entry alone).</summary>
     public double TermNorm { get; }
     public string[] AuthorKeys { get; }
     public string[] AuthorNames { get; }

@@ -20,8 +20,21 @@ public sealed class RelatedIndex
     private int[] copies = new int[16];
     private int slotCount;
 
-    /// <summary>Term → entries (slots) that use it, with their sublinear term frequency.</summary>
-    private readonly Dictionary<string, Dictionary<int, float>> termPostings = new(StringComparer.Ordinal);
+    /// <summary>Term → the entries that use it, each packed as <c>slot &lt;&lt; 8 | occurrences</c> (4 bytes a posting), in
+    /// no order: removal moves the last posting into the hole.</summary>
+    private readonly Dictionary<string, Posting> termPostings = new(StringComparer.Ordinal);
+
+    private sealed class Posting(string term) : List<int>(1)
+    {
+        /// <summary>The one instance of the term's text that every entry's facts point at.</summary>
+        public string Term { get; } = term;
+    }
+
+    /// <summary>Slots fit in the 24 bits a packed posting leaves them: 16 million entries.</summary>
+    private const int MaxSlots = 1 << 24;
+    private static int SlotOf(int packed) => (int)((uint)packed >> 8);
+    /// <summary>Per slot, where each of its terms' postings is in that term's list (parallel to the facts' terms).</summary>
+    private int[][] positions = new int[16][];
     private readonly Dictionary<string, HashSet<int>> authorPostings = new(StringComparer.Ordinal);
 
     /// <summary>Per-slot scratch of a query, cleared through the touched list: no allocation proportional to the index.</summary>
@@ -70,11 +83,17 @@ public sealed class RelatedIndex
         refs[slot] = entry;
         facts[slot] = entryFacts;
         copies[slot] = 1;
+        var at = new int[entryFacts.Terms.Length];
         for (var i = 0; i < entryFacts.Terms.Length; i++)
         {
-            if (!termPostings.TryGetValue(entryFacts.Terms[i], out var posting)) termPostings[entryFacts.Terms[i]] = posting = new Dictionary<int, float>(1);
-            posting[slot] = entryFacts.TermFrequencies[i];
+            var term = entryFacts.Terms[i];
+            if (termPostings.TryGetValue(term, out var posting))
+                entryFacts.Terms[i] = posting.Term; // the same text, so any other reader of these facts sees no change
+            else termPostings[term] = posting = new Posting(term);
+            at[i] = posting.Count;
+            posting.Add(slot << 8 | entryFacts.Counts[i]);
         }
+        positions[slot] = at;
         foreach (var author in entryFacts.AuthorKeys)
         {
             if (!authorPostings.TryGetValue(author, out var posting)) authorPostings[author] = posting = new HashSet<int>(1);
@@ -88,8 +107,22 @@ public sealed class RelatedIndex
         if (!slotOf.TryGetValue(entry, out var slot)) return;
         if (--copies[slot] > 0) return;
         var entryFacts = facts[slot]!;
-        foreach (var term in entryFacts.Terms)
-            if (termPostings.TryGetValue(term, out var posting) && posting.Remove(slot) && posting.Count == 0) termPostings.Remove(term);
+        var at = positions[slot];
+        for (var i = 0; i < entryFacts.Terms.Length; i++)
+        {
+            var term = entryFacts.Terms[i];
+            var posting = termPostings[term];
+            var last = posting[^1];
+            posting.RemoveAt(posting.Count - 1);
+            if (at[i] < posting.Count)
+            {
+                posting[at[i]] = last;
+                var moved = SlotOf(last);
+                positions[moved][Array.BinarySearch(facts[moved]!.Terms, term, StringComparer.Ordinal)] = at[i];
+            }
+            else if (posting.Count == 0) termPostings.Remove(term);
+        }
+        positions[slot] = null!;
         foreach (var author in entryFacts.AuthorKeys)
             if (authorPostings.TryGetValue(author, out var posting) && posting.Remove(slot) && posting.Count == 0) authorPostings.Remove(author);
         slotOf.Remove(entry);
@@ -100,12 +133,14 @@ public sealed class RelatedIndex
 
     private int NewSlot()
     {
+        if (slotCount == MaxSlots) throw new InvalidOperationException($"the related index holds at most {MaxSlots} entries");
         if (slotCount == refs.Length)
         {
             var size = refs.Length * 2;
             Array.Resize(ref refs, size);
             Array.Resize(ref facts, size);
             Array.Resize(ref copies, size);
+            Array.Resize(ref positions, size);
             Array.Resize(ref accumulator, size);
             Array.Resize(ref touched, size);
         }
@@ -168,10 +203,11 @@ public sealed class RelatedIndex
             if (visited + posting.Count > RelatedScoring.PostingBudget) break;
             visited += posting.Count;
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var (slot, frequency) in posting)
+            foreach (var packed in posting)
             {
+                var slot = SlotOf(packed);
                 Touch(slot);
-                accumulator[slot] += weight * frequency;
+                accumulator[slot] += weight * RelatedFacts.Sublinear[packed & 0xFF];
             }
         }
         foreach (var author in scoring.Query.AuthorKeys)
@@ -236,7 +272,7 @@ public sealed class RelatedIndex
         foreach (var line in slotOf.Select(pair => $"entry {pair.Key.Document} {pair.Key.Node.TitleKey} x{copies[pair.Value]} {pair.Key.Node.TextHash:x8}").Order(StringComparer.Ordinal))
             builder.Append(line).Append('\n');
         foreach (var (term, posting) in termPostings.OrderBy(pair => pair.Key, StringComparer.Ordinal))
-            builder.Append("term ").Append(term).Append(' ').Append(posting.Count).Append(' ').Append(posting.Values.Order().Sum(value => (double)value).ToString("F3", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+            builder.Append("term ").Append(term).Append(' ').Append(posting.Count).Append(' ').Append(posting.Select(packed => packed & 0xFF).Order().Sum(count => (double)RelatedFacts.Sublinear[count]).ToString("F3", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
         foreach (var (author, posting) in authorPostings.OrderBy(pair => pair.Key, StringComparer.Ordinal))
             builder.Append("author ").Append(author).Append(' ').Append(posting.Count).Append('\n');
         return builder.ToString();

@@ -22,11 +22,11 @@ internal sealed class RelatedScoring
     /// <summary>Only the query's rarest terms find candidates: rare terms carry the similarity, common ones the cost.</summary>
     public const int CandidateTermCount = 25;
     /// <summary>Postings read per query at most; a term whose whole posting would pass it is not read.</summary>
-    public const int PostingBudget = 40_000;
+    public const int PostingBudget = 25_000;
     /// <summary>An author on more entries than this finds no candidates alone (still counted when a candidate shares them).</summary>
     public const int AuthorPostingBudget = 5_000;
     /// <summary>Candidates scored exactly after the estimate.</summary>
-    public const int ShortlistSize = 200;
+    public const int ShortlistSize = 60;
 
     private readonly RelatedIndex index;
     private readonly int entryCount;
@@ -43,7 +43,7 @@ internal sealed class RelatedScoring
         var sum = 0.0;
         for (var i = 0; i < query.Terms.Length; i++)
         {
-            var weight = (float)(query.TermFrequencies[i] * Idf(index.TermFrequency(query.Terms[i])));
+            var weight = (float)(query.TermFrequency(i) * Idf(index.TermFrequency(query.Terms[i])));
             queryWeights[query.Terms[i]] = weight;
             sum += weight * weight;
         }
@@ -75,34 +75,39 @@ internal sealed class RelatedScoring
         return TopicWeight * topic + AuthorWeight * AuthorScore(candidate, out _);
     }
 
-    public sealed record Evidence(double Total, double Topic, IReadOnlyList<string> SharedTerms, double Authors,
+    public sealed record Evidence(RelatedFacts Candidate, double Total, double Topic, double Authors,
         IReadOnlyList<string> SharedAuthorNames, string? SameCategory, int? MonthsApart);
+
+    /// <summary>Under this cosine the shared words are not worth naming.</summary>
+    private const double NamedTopic = 0.05;
 
     public Evidence Score(RelatedFacts candidate)
     {
         var dot = 0.0;
         var norm = 0.0;
-        var contributions = new List<(double Share, string Term)>();
         for (var i = 0; i < candidate.Terms.Length; i++)
         {
-            var weight = candidate.TermFrequencies[i] * Idf(index.TermFrequency(candidate.Terms[i]));
+            var weight = candidate.TermFrequency(i) * Idf(index.TermFrequency(candidate.Terms[i]));
             norm += weight * weight;
-            if (queryWeights.TryGetValue(candidate.Terms[i], out var queryWeight))
-            {
-                dot += weight * queryWeight;
-                contributions.Add((weight * queryWeight, candidate.Terms[i]));
-            }
+            if (queryWeights.TryGetValue(candidate.Terms[i], out var queryWeight)) dot += weight * queryWeight;
         }
         var topic = dot > 0 ? dot / (queryNorm * Math.Sqrt(norm)) : 0;
-        var terms = topic >= 0.05
-            ? contributions.OrderByDescending(c => c.Share).ThenBy(c => c.Term, StringComparer.Ordinal).Take(3).Select(c => c.Term).ToArray()
-            : [];
         var authors = AuthorScore(candidate, out var sharedNames);
         var category = Query.Category is { } code && code == candidate.Category ? code : null;
         int? months = Query.Date is { } a && candidate.Date is { } b ? Math.Abs((a.Year - b.Year) * 12 + a.Month - b.Month) : null;
         var dateCloseness = months is { } m && m < DateWindowMonths ? 1 - m / (double)DateWindowMonths : 0;
         var total = TopicWeight * topic + AuthorWeight * authors + (category is null ? 0 : CategoryWeight) + DateWeight * dateCloseness;
-        return new Evidence(total, topic, terms, authors, sharedNames, category, dateCloseness > 0 ? months : null);
+        return new Evidence(candidate, total, topic, authors, sharedNames, category, dateCloseness > 0 ? months : null);
+    }
+
+    /// <summary>The three shared terms that add most to the cosine, for the reason; computed for the answers only.</summary>
+    private IReadOnlyList<string> SharedTerms(RelatedFacts candidate)
+    {
+        var contributions = new List<(double Share, string Term)>();
+        for (var i = 0; i < candidate.Terms.Length; i++)
+            if (queryWeights.TryGetValue(candidate.Terms[i], out var queryWeight))
+                contributions.Add((candidate.TermFrequency(i) * Idf(index.TermFrequency(candidate.Terms[i])) * queryWeight, candidate.Terms[i]));
+        return contributions.OrderByDescending(c => c.Share).ThenBy(c => c.Term, StringComparer.Ordinal).Take(3).Select(c => c.Term).ToArray();
     }
 
     /// <summary>1 − Π(1 − sᵢ) over the shared authors, sᵢ the author's idf over the largest possible idf.</summary>
@@ -125,7 +130,7 @@ internal sealed class RelatedScoring
     {
         var reasons = new List<string>(4);
         if (evidence.SharedAuthorNames.Count > 0) reasons.Add(AuthorsReason(evidence.SharedAuthorNames));
-        if (evidence.SharedTerms.Count > 0) reasons.Add("similar topic: " + string.Join(", ", evidence.SharedTerms));
+        if (evidence.Topic >= NamedTopic) reasons.Add("similar topic: " + string.Join(", ", SharedTerms(evidence.Candidate)));
         if (evidence.SameCategory is { } category) reasons.Add("same category " + category);
         if (evidence.MonthsApart is { } months)
             reasons.Add(months switch { 0 => "same month", 1 => "1 month apart", _ => string.Create(CultureInfo.InvariantCulture, $"{months} months apart") });

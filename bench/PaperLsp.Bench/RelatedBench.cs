@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using PaperLsp.Index;
+using PaperLsp.Related;
+using PaperLsp.Syntax;
+using PaperLsp.Text;
+using PaperLsp.Workspace;
+
+namespace PaperLsp.Bench;
+
+/// <summary>The lists of the generated 100 × 1,000-entry workspace (<see cref="WorkspaceCorpus"/>), parsed, with the
+/// entry facts the workspace index has already computed in the server; the first <c>files</c> of them.</summary>
+internal static class RelatedCorpus
+{
+    public static (DocumentId Id, PaperDocument Document)[] Load(int files)
+    {
+        var root = WorkspaceCorpus.Directory(100, 1000);
+        var paths = Directory.GetFiles(root, "*.papers").Order(StringComparer.Ordinal).Take(files).ToArray();
+        return paths.AsParallel().AsOrdered().Select(path =>
+        {
+            var document = PaperDocument.Parse(File.ReadAllText(path));
+            foreach (var entry in document.Entries) EntryFacts.Of(entry.Node);
+            return (new DocumentId(path), document);
+        }).ToArray();
+    }
+
+    public static int Files(string size) => size switch { "1k" => 1, "10k" => 10, "100k" => 100, _ => throw new ArgumentException(size) };
+}
+
+/// <summary>
+/// dotnet run -c Release --project bench/PaperLsp.Bench -- related: build time and retained memory of the related
+/// index at 1k, 10k and 100k entries, then query latency percentiles (Stopwatch over thousands of entries picked at
+/// random, top 10): percentiles need every sample, which BenchmarkDotNet does not keep.
+/// </summary>
+public static class RelatedMode
+{
+    public static int Run()
+    {
+        Console.WriteLine("size   entries  build-ms(median of 3)  index-MB  bytes/entry  query-p50-ms  p95-ms  p99-ms  max-ms  results/query");
+        foreach (var size in new[] { "1k", "10k", "100k" }) MeasureOne(size);
+        Console.WriteLine("index-MB: GC.GetTotalMemory(true) after RelatedIndex.Build minus before, documents and EntryFacts already in memory.");
+        return 0;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void MeasureOne(string size)
+    {
+        var files = RelatedCorpus.Load(RelatedCorpus.Files(size));
+        // Build times: the first build also computes every entry's terms (cached per node), as the server's first
+        // build does; later builds reuse them, so the first is the one quoted, the others shown.
+        var builds = new List<double>();
+        var before = Retained();
+        var clock = Stopwatch.StartNew();
+        var index = RelatedIndex.Build(files);
+        builds.Add(clock.Elapsed.TotalMilliseconds);
+        var after = Retained();
+        for (var run = 0; run < 2; run++)
+        {
+            clock.Restart();
+            GC.KeepAlive(RelatedIndex.Build(files));
+            builds.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        var entries = files.SelectMany(f => f.Document.Entries.Select(e => new EntryRef(f.Id, e.Node))).ToArray();
+        var random = new Random(11);
+        const int warmups = 200, queries = 3000;
+        for (var i = 0; i < warmups; i++) index.Query(entries[random.Next(entries.Length)], 10);
+        var samples = new double[queries];
+        long results = 0;
+        for (var i = 0; i < queries; i++)
+        {
+            var entry = entries[random.Next(entries.Length)];
+            var start = Stopwatch.GetTimestamp();
+            results += index.Query(entry, 10).Count;
+            samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        Array.Sort(samples);
+        var bytes = after - before;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{size,-5} {index.EntryCount,8} {builds[0],9:F0} (then {builds[1]:F0}, {builds[2]:F0}) {bytes / 1e6,9:F1} {bytes / (double)index.EntryCount,12:F0} {Percentile(samples, 0.50),13:F3} {Percentile(samples, 0.95),7:F3} {Percentile(samples, 0.99),7:F3} {samples[^1],7:F3} {results / (double)queries,14:F1}"));
+        GC.KeepAlive(index);
+        GC.KeepAlive(files);
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * p))];
+
+    private static long Retained()
+    {
+        for (var i = 0; i < 3; i++) { GC.Collect(); GC.WaitForPendingFinalizers(); }
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+}
+
+/// <summary>
+/// One keystroke in the title of an entry of a 1,000-entry list, in a workspace of 1k, 10k or 100k entries:
+/// <see cref="Keystroke"/> reparses and brings the related index along (the new entry node's terms computed, its old
+/// node counted out, and back again so the index never drifts); <see cref="ReparseOnly"/> is the reparse alone. Flat
+/// across sizes means the index update costs one entry, not the workspace.
+/// </summary>
+[MemoryDiagnoser]
+[BenchmarkCategory("Related")]
+public class RelatedUpdateBenchmarks
+{
+    private RelatedIndex index = null!;
+    private PaperDocument document = null!;
+    private DocumentId open;
+    private TextChange insert = null!;
+
+    [Params("1k", "10k", "100k")]
+    public string Size { get; set; } = "1k";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var files = RelatedCorpus.Load(RelatedCorpus.Files(Size));
+        index = RelatedIndex.Build(files);
+        (open, document) = files[0];
+        (insert, _, _) = Corpus.MiddleTitleEdit(document);
+    }
+
+    [Benchmark(Baseline = true)]
+    public PaperDocument ReparseOnly() => document.Apply(insert);
+
+    [Benchmark]
+    public PaperDocument Keystroke()
+    {
+        var edited = document.Apply(insert);
+        var delta = edited.LastDelta!;
+        index.Apply(open, delta.Removed, delta.Added);
+        index.Apply(open, delta.Added, delta.Removed);
+        return edited;
+    }
+}
+
+/// <summary>Top-10 related papers of entries taken in turn across the workspace (a different entry every call), at
+/// 1k, 10k and 100k entries: the mean and median over many entries; the percentiles are in <see cref="RelatedMode"/>.</summary>
+[MemoryDiagnoser]
+[BenchmarkCategory("Related")]
+public class RelatedQueryBenchmarks
+{
+    private RelatedIndex index = null!;
+    private EntryRef[] entries = null!;
+    private int next;
+
+    [Params("1k", "10k", "100k")]
+    public string Size { get; set; } = "1k";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var files = RelatedCorpus.Load(RelatedCorpus.Files(Size));
+        index = RelatedIndex.Build(files);
+        var random = new Random(5);
+        entries = files.SelectMany(f => f.Document.Entries.Select(e => new EntryRef(f.Id, e.Node))).OrderBy(_ => random.Next()).Take(4096).ToArray();
+    }
+
+    [Benchmark]
+    public int Query() => index.Query(entries[next++ & 4095], 10).Count;
+}
