@@ -9,6 +9,7 @@ using PaperLsp.Text;
 // Usage (after `dotnet build server/PaperLsp -c Release`):
 //   dotnet run -c Release --project bench/PaperLsp.LspBench -- [--kind default|unique] [--sizes 1k,10k,100k] [--edits 200] [--burst 50]
 //       [--requests 20] [--warmup 20] [--debounce-ms N] [--server path/to/paperlsp.dll] [--json results.json]
+//       [--open-only [--settle-ms 5000]]   (first diagnostics and memory only: no edits, no requests)
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"server: {options.Server}");
 Console.WriteLine($"corpus: {options.Kind} (see bench/PaperLsp.Bench/Corpus.cs), edits {options.Edits} after {options.Warmup} warm-up, burst {options.Burst}, requests {options.Requests}");
@@ -32,6 +33,13 @@ Console.WriteLine();
 Console.WriteLine("| size | entries | MB | first diagnostics | edit p50 | edit p99 | edit max | burst: last edit -> diagnostics | burst versions published | documentSymbol p50 | semanticTokens/full p50 | VmHWM |");
 Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
 foreach (var r in results) Console.WriteLine(r.MarkdownRow());
+if (options.OpenOnly)
+{
+    Console.WriteLine();
+    Console.WriteLine("| size | MB | first diagnostics | VmHWM at first diagnostics | VmHWM / UTF-8 | VmRSS after settling | VmRSS / UTF-8 |");
+    Console.WriteLine("|---|---|---|---|---|---|---|");
+    foreach (var r in results) Console.WriteLine(r.MemoryRow());
+}
 if (options.JsonPath is { } path)
 {
     await File.WriteAllTextAsync(path, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
@@ -39,7 +47,8 @@ if (options.JsonPath is { } path)
 }
 return results.All(r => r.Error is null) ? 0 : 1;
 
-sealed record BenchOptions(string Server, string Kind, string[] Sizes, int Edits, int Burst, int Requests, int Warmup, int? DebounceMs, string? JsonPath)
+sealed record BenchOptions(string Server, string Kind, string[] Sizes, int Edits, int Burst, int Requests, int Warmup, int? DebounceMs, string? JsonPath,
+    bool OpenOnly, int SettleMs)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -48,6 +57,8 @@ sealed record BenchOptions(string Server, string Kind, string[] Sizes, int Edits
         string[] sizes = ["1k", "10k", "100k"];
         int edits = 200, burst = 50, requests = 20, warmup = 20;
         int? debounce = null;
+        var openOnly = false;
+        var settle = 5000;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -62,11 +73,13 @@ sealed record BenchOptions(string Server, string Kind, string[] Sizes, int Edits
                 case "--warmup": warmup = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--debounce-ms": debounce = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--json": json = Path.GetFullPath(Next()); break;
+                case "--open-only": openOnly = true; break;
+                case "--settle-ms": settle = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
         server ??= Path.Combine(RepositoryRoot(), "server", "PaperLsp", "bin", "Release", "net10.0", "paperlsp.dll");
-        return new BenchOptions(server, kind, sizes, edits, burst, requests, warmup, debounce, json);
+        return new BenchOptions(server, kind, sizes, edits, burst, requests, warmup, debounce, json, openOnly, settle);
     }
 
     private static string RepositoryRoot()
@@ -99,6 +112,8 @@ sealed class SizeResult
     public int SemanticTokensBytes { get; set; }
     public long PeakKiB { get; set; }
     public long RssKiB { get; set; }
+    public long PeakAtFirstDiagnosticsKiB { get; set; }
+    public long RssSettledKiB { get; set; }
     public string? Error { get; set; }
 
     public static double Percentile(double[] values, double p)
@@ -120,6 +135,14 @@ sealed class SizeResult
         Console.WriteLine(string.Create(c, $"   documentSymbol n={DocumentSymbolMs.Length}: p50 {Percentile(DocumentSymbolMs, 50):F1} ms, max {DocumentSymbolMs.DefaultIfEmpty(double.NaN).Max():F1} ms, response {DocumentSymbolBytes / 1e6:F2} MB"));
         Console.WriteLine(string.Create(c, $"   semanticTokens/full n={SemanticTokensMs.Length}: p50 {Percentile(SemanticTokensMs, 50):F1} ms, max {SemanticTokensMs.DefaultIfEmpty(double.NaN).Max():F1} ms, response {SemanticTokensBytes / 1e6:F2} MB"));
         Console.WriteLine(string.Create(c, $"   server memory: VmHWM {PeakKiB / 1024.0:F0} MiB, VmRSS at end {RssKiB / 1024.0:F0} MiB"));
+    }
+
+    public string MemoryRow()
+    {
+        var c = CultureInfo.InvariantCulture;
+        const double KiB = 1024;
+        return string.Create(c,
+            $"| {Kind}/{Size} | {Utf8Bytes / 1e6:F1} | {FirstDiagnosticsMs:F0} ms | {PeakAtFirstDiagnosticsKiB / KiB:F0} MiB | {PeakAtFirstDiagnosticsKiB * KiB / Utf8Bytes:F2} | {RssSettledKiB / KiB:F0} MiB | {RssSettledKiB * KiB / Utf8Bytes:F2} |");
     }
 
     public string MarkdownRow()
@@ -186,6 +209,15 @@ static class Scenario
             var first = WaitFor(client, version);
             result.FirstDiagnosticsMs = Stopwatch.GetElapsedTime(openStart, first.Timestamp).TotalMilliseconds;
             result.FirstDiagnosticsCount = first.Count;
+            result.PeakAtFirstDiagnosticsKiB = client.Memory().PeakKiB;
+            if (options.OpenOnly)
+            {
+                // What the open document keeps, once the server has had time to collect the garbage of reading it.
+                await Task.Delay(options.SettleMs);
+                (result.PeakKiB, result.RssSettledKiB) = client.Memory();
+                result.RssKiB = result.RssSettledKiB;
+                return result;
+            }
 
             async Task<(long Sent, Published Diagnostics)> EditAsync()
             {
