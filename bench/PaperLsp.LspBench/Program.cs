@@ -36,8 +36,8 @@ foreach (var r in results) Console.WriteLine(r.MarkdownRow());
 if (options.OpenOnly)
 {
     Console.WriteLine();
-    Console.WriteLine("| size | MB | first diagnostics | VmHWM at first diagnostics | VmHWM / UTF-8 | VmRSS after settling | VmRSS / UTF-8 |");
-    Console.WriteLine("|---|---|---|---|---|---|---|");
+    Console.WriteLine("| size | MB | first diagnostics | server CPU until then | VmHWM at first diagnostics | VmHWM / UTF-8 | VmRSS after settling | VmRSS / UTF-8 |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|");
     foreach (var r in results) Console.WriteLine(r.MemoryRow());
 }
 if (options.JsonPath is { } path)
@@ -114,6 +114,7 @@ sealed class SizeResult
     public long RssKiB { get; set; }
     public long PeakAtFirstDiagnosticsKiB { get; set; }
     public long RssSettledKiB { get; set; }
+    public double FirstDiagnosticsCpuMs { get; set; }
     public string? Error { get; set; }
 
     public static double Percentile(double[] values, double p)
@@ -129,7 +130,7 @@ sealed class SizeResult
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(c, $"== {Kind}/{Size}: {Entries} entries, {Utf8Bytes / 1e6:F1} MB UTF-8"));
         if (Error is not null) Console.WriteLine($"   ERROR: {Error}");
-        Console.WriteLine(string.Create(c, $"   didOpen -> first publishDiagnostics(v1): {FirstDiagnosticsMs:F1} ms ({FirstDiagnosticsCount} diagnostics; writing the didOpen message took {OpenSendMs:F1} ms)"));
+        Console.WriteLine(string.Create(c, $"   didOpen -> first publishDiagnostics(v1): {FirstDiagnosticsMs:F1} ms ({FirstDiagnosticsCount} diagnostics; writing the didOpen message took {OpenSendMs:F1} ms; server CPU {FirstDiagnosticsCpuMs:F0} ms)"));
         Console.WriteLine(string.Create(c, $"   one-char didChange -> publishDiagnostics(that version), n={EditMs.Length}: p50 {Percentile(EditMs, 50):F2} ms, p90 {Percentile(EditMs, 90):F2} ms, p99 {Percentile(EditMs, 99):F2} ms, max {EditMs.DefaultIfEmpty(double.NaN).Max():F2} ms"));
         Console.WriteLine(string.Create(c, $"   burst of {BurstEdits} edits (sent in {BurstSendMs:F1} ms): last edit -> its diagnostics {BurstLastToDiagnosticsMs:F1} ms; versions published: [{string.Join(",", BurstVersionsPublished)}]; only the latest: {BurstOnlyLatest}"));
         Console.WriteLine(string.Create(c, $"   documentSymbol n={DocumentSymbolMs.Length}: p50 {Percentile(DocumentSymbolMs, 50):F1} ms, max {DocumentSymbolMs.DefaultIfEmpty(double.NaN).Max():F1} ms, response {DocumentSymbolBytes / 1e6:F2} MB"));
@@ -142,7 +143,7 @@ sealed class SizeResult
         var c = CultureInfo.InvariantCulture;
         const double KiB = 1024;
         return string.Create(c,
-            $"| {Kind}/{Size} | {Utf8Bytes / 1e6:F1} | {FirstDiagnosticsMs:F0} ms | {PeakAtFirstDiagnosticsKiB / KiB:F0} MiB | {PeakAtFirstDiagnosticsKiB * KiB / Utf8Bytes:F2} | {RssSettledKiB / KiB:F0} MiB | {RssSettledKiB * KiB / Utf8Bytes:F2} |");
+            $"| {Kind}/{Size} | {Utf8Bytes / 1e6:F1} | {FirstDiagnosticsMs:F0} ms | {FirstDiagnosticsCpuMs:F0} ms | {PeakAtFirstDiagnosticsKiB / KiB:F0} MiB | {PeakAtFirstDiagnosticsKiB * KiB / Utf8Bytes:F2} | {RssSettledKiB / KiB:F0} MiB | {RssSettledKiB * KiB / Utf8Bytes:F2} |");
     }
 
     public string MarkdownRow()
@@ -202,6 +203,7 @@ static class Scenario
             await client.NotifyAsync("initialized", new { });
 
             // didOpen -> the first publishDiagnostics of version 1.
+            var cpuBeforeOpen = client.CpuMs();
             var openStart = await client.NotifyAsync("textDocument/didOpen", new { textDocument = new { uri, languageId = "papers", version, text } });
             result.OpenSendMs = Stopwatch.GetElapsedTime(openStart).TotalMilliseconds;
             text = "";
@@ -210,6 +212,7 @@ static class Scenario
             result.FirstDiagnosticsMs = Stopwatch.GetElapsedTime(openStart, first.Timestamp).TotalMilliseconds;
             result.FirstDiagnosticsCount = first.Count;
             result.PeakAtFirstDiagnosticsKiB = client.Memory().PeakKiB;
+            result.FirstDiagnosticsCpuMs = client.CpuMs() - cpuBeforeOpen;
             if (options.OpenOnly)
             {
                 // What the open document keeps, once the server has had time to collect the garbage of reading it.
