@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -153,6 +154,19 @@ public sealed class LspClient : IAsyncDisposable
         if (result.TryGetProperty("resultId", out var id) && id.ValueKind == JsonValueKind.String) summary["resultId"] = id.GetString();
         if (result.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array) summary["items"] = items.GetArrayLength();
         return JsonSerializer.SerializeToElement(summary);
+    }
+
+    /// <summary>
+    /// CPU time (user + system) the server process has used so far, in ms, from /proc (10 ms ticks). On a loaded
+    /// machine this tracks the server's work far better than wall time, which includes waiting for a core.
+    /// </summary>
+    public double CpuMs()
+    {
+        var stat = File.ReadAllText($"/proc/{process.Id}/stat");
+        // The command name (field 2) is in parentheses and may contain spaces: count fields after its ')'.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return ticks * 10.0;
     }
 
     /// <summary>VmHWM (peak resident set) and VmRSS of the server process, in KiB, from /proc.</summary>

@@ -10,6 +10,7 @@ using PaperLsp.Text;
 //   dotnet run -c Release --project bench/PaperLsp.LspBench -- [--kind default|unique] [--sizes 1k,10k,100k] [--edits 200] [--burst 50]
 //       [--requests 20] [--warmup 20] [--debounce-ms N] [--server path/to/paperlsp.dll] [--json results.json]
 //       [--no-pull] [--check targets.json]   (pull mode: PullScenario.cs; --check: RegressionCheck.cs, exit 3 on a regression)
+//       [--open-only [--settle-ms 5000]]   (first diagnostics and memory only: no edits, no requests)
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"server: {options.Server}");
 Console.WriteLine($"corpus: {options.Kind} (see bench/PaperLsp.Bench/Corpus.cs), edits {options.Edits} after {options.Warmup} warm-up, burst {options.Burst}, requests {options.Requests}");
@@ -46,6 +47,13 @@ if (options.Pull)
     Console.WriteLine(PullResult.MarkdownHeader);
     foreach (var r in pulls) Console.WriteLine(r.MarkdownRow());
 }
+if (options.OpenOnly)
+{
+    Console.WriteLine();
+    Console.WriteLine("| size | MB | first diagnostics | server CPU until then | VmHWM at first diagnostics | VmHWM / UTF-8 | VmRSS after settling | VmRSS / UTF-8 |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|");
+    foreach (var r in results) Console.WriteLine(r.MemoryRow());
+}
 if (options.JsonPath is { } path)
 {
     await File.WriteAllTextAsync(path, JsonSerializer.Serialize(new { push = results, pull = pulls }, new JsonSerializerOptions { WriteIndented = true }));
@@ -56,7 +64,7 @@ if (options.TargetsPath is { } targets && !RegressionCheck.Passes(targets, resul
 return failed ? 1 : 0;
 
 sealed record BenchOptions(string Server, string Kind, string[] Sizes, int Edits, int Burst, int Requests, int Warmup, int? DebounceMs, string? JsonPath,
-    bool Pull = true, string? TargetsPath = null)
+    bool Pull = true, string? TargetsPath = null, bool OpenOnly = false, int SettleMs = 5000)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -66,6 +74,8 @@ sealed record BenchOptions(string Server, string Kind, string[] Sizes, int Edits
         string[] sizes = ["1k", "10k", "100k"];
         int edits = 200, burst = 50, requests = 20, warmup = 20;
         int? debounce = null;
+        var openOnly = false;
+        var settle = 5000;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -82,11 +92,13 @@ sealed record BenchOptions(string Server, string Kind, string[] Sizes, int Edits
                 case "--json": json = Path.GetFullPath(Next()); break;
                 case "--no-pull": pull = false; break;
                 case "--check": targets = Path.GetFullPath(Next()); break;
+                case "--open-only": openOnly = true; break;
+                case "--settle-ms": settle = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
         server ??= Path.Combine(RepositoryRoot(), "server", "PaperLsp", "bin", "Release", "net10.0", "paperlsp.dll");
-        return new BenchOptions(server, kind, sizes, edits, burst, requests, warmup, debounce, json, pull, targets);
+        return new BenchOptions(server, kind, sizes, edits, burst, requests, warmup, debounce, json, pull, targets, openOnly, settle);
     }
 
     private static string RepositoryRoot()
@@ -121,6 +133,9 @@ sealed class SizeResult
     public int SemanticTokensBytes { get; set; }
     public long PeakKiB { get; set; }
     public long RssKiB { get; set; }
+    public long PeakAtFirstDiagnosticsKiB { get; set; }
+    public long RssSettledKiB { get; set; }
+    public double FirstDiagnosticsCpuMs { get; set; }
     public string? Error { get; set; }
 
     public static double Percentile(double[] values, double p)
@@ -136,13 +151,21 @@ sealed class SizeResult
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(c, $"== {Kind}/{Size}: {Entries} entries, {Utf8Bytes / 1e6:F1} MB UTF-8"));
         if (Error is not null) Console.WriteLine($"   ERROR: {Error}");
-        Console.WriteLine(string.Create(c, $"   didOpen -> first publishDiagnostics(v1): {FirstDiagnosticsMs:F1} ms ({FirstDiagnosticsCount} diagnostics; writing the didOpen message took {OpenSendMs:F1} ms)"));
+        Console.WriteLine(string.Create(c, $"   didOpen -> first publishDiagnostics(v1): {FirstDiagnosticsMs:F1} ms ({FirstDiagnosticsCount} diagnostics; writing the didOpen message took {OpenSendMs:F1} ms; server CPU {FirstDiagnosticsCpuMs:F0} ms)"));
         Console.WriteLine(string.Create(c, $"   one-char didChange -> publishDiagnostics(that version), n={EditMs.Length}: p50 {Percentile(EditMs, 50):F2} ms, p90 {Percentile(EditMs, 90):F2} ms, p99 {Percentile(EditMs, 99):F2} ms, max {EditMs.DefaultIfEmpty(double.NaN).Max():F2} ms"));
         Console.WriteLine(string.Create(c, $"   quiet didChange (findings kept) -> a pull behind it answered, n={QuietEditMs.Length}: p50 {Percentile(QuietEditMs, 50):F2} ms, p99 {Percentile(QuietEditMs, 99):F2} ms; publishDiagnostics sent meanwhile: {QuietEditsPublished}"));
         Console.WriteLine(string.Create(c, $"   burst of {BurstEdits} edits (sent in {BurstSendMs:F1} ms): last edit -> its diagnostics {BurstLastToDiagnosticsMs:F1} ms; versions published: [{string.Join(",", BurstVersionsPublished)}]; only the latest: {BurstOnlyLatest}"));
         Console.WriteLine(string.Create(c, $"   documentSymbol n={DocumentSymbolMs.Length}: p50 {Percentile(DocumentSymbolMs, 50):F1} ms, p99 {Percentile(DocumentSymbolMs, 99):F1} ms, max {DocumentSymbolMs.DefaultIfEmpty(double.NaN).Max():F1} ms, response {DocumentSymbolBytes / 1e6:F2} MB"));
         Console.WriteLine(string.Create(c, $"   semanticTokens/full n={SemanticTokensMs.Length}: p50 {Percentile(SemanticTokensMs, 50):F1} ms, p99 {Percentile(SemanticTokensMs, 99):F1} ms, max {SemanticTokensMs.DefaultIfEmpty(double.NaN).Max():F1} ms, response {SemanticTokensBytes / 1e6:F2} MB"));
         Console.WriteLine(string.Create(c, $"   server memory: VmHWM {PeakKiB / 1024.0:F0} MiB, VmRSS at end {RssKiB / 1024.0:F0} MiB"));
+    }
+
+    public string MemoryRow()
+    {
+        var c = CultureInfo.InvariantCulture;
+        const double KiB = 1024;
+        return string.Create(c,
+            $"| {Kind}/{Size} | {Utf8Bytes / 1e6:F1} | {FirstDiagnosticsMs:F0} ms | {FirstDiagnosticsCpuMs:F0} ms | {PeakAtFirstDiagnosticsKiB / KiB:F0} MiB | {PeakAtFirstDiagnosticsKiB * KiB / Utf8Bytes:F2} | {RssSettledKiB / KiB:F0} MiB | {RssSettledKiB * KiB / Utf8Bytes:F2} |");
     }
 
     public string MarkdownRow()
@@ -176,6 +199,7 @@ static class Scenario
             await BenchServer.InitializeAsync(client, push: true, options.DebounceMs);
 
             // didOpen -> the first publishDiagnostics of version 1.
+            var cpuBeforeOpen = client.CpuMs();
             var openStart = await client.NotifyAsync("textDocument/didOpen", new { textDocument = new { uri, languageId = "papers", version, text } });
             result.OpenSendMs = Stopwatch.GetElapsedTime(openStart).TotalMilliseconds;
             text = "";
@@ -183,6 +207,16 @@ static class Scenario
             var first = WaitFor(client, version);
             result.FirstDiagnosticsMs = Stopwatch.GetElapsedTime(openStart, first.Timestamp).TotalMilliseconds;
             result.FirstDiagnosticsCount = first.Count;
+            result.PeakAtFirstDiagnosticsKiB = client.Memory().PeakKiB;
+            result.FirstDiagnosticsCpuMs = client.CpuMs() - cpuBeforeOpen;
+            if (options.OpenOnly)
+            {
+                // What the open document keeps, once the server has had time to collect the garbage of reading it.
+                await Task.Delay(options.SettleMs);
+                (result.PeakKiB, result.RssSettledKiB) = client.Memory();
+                result.RssKiB = result.RssSettledKiB;
+                return result;
+            }
 
             async Task<(long Sent, Published Diagnostics)> EditAsync()
             {
