@@ -39,15 +39,20 @@ public sealed class RelatedIndex
 
     /// <summary>Per-slot scratch of a query, cleared through the touched list: no allocation proportional to the index.</summary>
     private float[] accumulator = new float[16];
-    private bool[] touched = new bool[16];
+    /// <summary>Per slot: <see cref="Touched"/>, and <see cref="ByAuthor"/> when reached through a shared author.</summary>
+    private byte[] marks = new byte[16];
+    private const byte Touched = 1, ByAuthor = 2;
     private readonly List<int> touchedSlots = [];
 
     public int EntryCount => slotOf.Count;
 
     public static RelatedIndex Build(IEnumerable<(DocumentId Id, PaperDocument Document)> files)
     {
+        var list = files.ToList();
+        // Reading each entry's terms is the costly part and touches only that entry: done in parallel, cached per node.
+        list.SelectMany(file => file.Document.Entries).AsParallel().ForAll(entry => RelatedFacts.Of(entry.Node));
         var index = new RelatedIndex();
-        foreach (var (id, document) in files) index.AddDocument(id, document);
+        foreach (var (id, document) in list) index.AddDocument(id, document);
         return index;
     }
 
@@ -142,7 +147,7 @@ public sealed class RelatedIndex
             Array.Resize(ref copies, size);
             Array.Resize(ref positions, size);
             Array.Resize(ref accumulator, size);
-            Array.Resize(ref touched, size);
+            Array.Resize(ref marks, size);
         }
         return slotCount++;
     }
@@ -185,7 +190,7 @@ public sealed class RelatedIndex
             foreach (var slot in touchedSlots)
             {
                 accumulator[slot] = 0;
-                touched[slot] = false;
+                marks[slot] = 0;
             }
             touchedSlots.Clear();
         }
@@ -213,14 +218,18 @@ public sealed class RelatedIndex
         foreach (var author in scoring.Query.AuthorKeys)
         {
             if (!authorPostings.TryGetValue(author, out var posting) || posting.Count > RelatedScoring.AuthorPostingBudget) continue;
-            foreach (var slot in posting) Touch(slot);
+            foreach (var slot in posting)
+            {
+                Touch(slot);
+                marks[slot] |= ByAuthor;
+            }
         }
     }
 
     private void Touch(int slot)
     {
-        if (touched[slot]) return;
-        touched[slot] = true;
+        if (marks[slot] != 0) return;
+        marks[slot] = Touched;
         touchedSlots.Add(slot);
     }
 
@@ -236,7 +245,8 @@ public sealed class RelatedIndex
             if ((++seen & 4095) == 0) cancellationToken.ThrowIfCancellationRequested();
             var candidate = facts[slot]!;
             if (refs[slot].Equals(entry) || scoring.IsCopy(candidate)) continue;
-            var estimate = scoring.Estimate(accumulator[slot], candidate);
+            // Only candidates reached through an author can share one: the others skip comparing author lists.
+            var estimate = scoring.Estimate(accumulator[slot], candidate, (marks[slot] & ByAuthor) != 0);
             if (heap.Count == size)
             {
                 if (!heap.TryPeek(out _, out var worst) || CompareRanked(estimate, slot, worst.Item1, worst.Item2) >= 0) continue;

@@ -69,10 +69,10 @@ internal sealed class RelatedScoring
 
     /// <summary>A cheap estimate of <see cref="Score"/>, to shortlist: the dot product over the rarest terms
     /// only, over a norm without idf, and the exact author part.</summary>
-    public double Estimate(float partialDot, RelatedFacts candidate)
+    public double Estimate(float partialDot, RelatedFacts candidate, bool mayShareAuthors)
     {
         var topic = queryNorm > 0 && candidate.TermNorm > 0 ? partialDot / (queryNorm * candidate.TermNorm * typicalIdf) : 0;
-        return TopicWeight * topic + AuthorWeight * AuthorScore(candidate, out _);
+        return TopicWeight * topic + (mayShareAuthors ? AuthorWeight * AuthorScore(candidate, out _) : 0);
     }
 
     public sealed record Evidence(RelatedFacts Candidate, double Total, double Topic, double Authors,

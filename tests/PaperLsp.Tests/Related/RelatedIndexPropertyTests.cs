@@ -17,31 +17,29 @@ namespace PaperLsp.Tests.Related;
 /// </summary>
 public class RelatedIndexPropertyTests
 {
-    /// <summary>One step: edit a file with one or two changes at once, or replace it with its original text (a reload).</summary>
-    public sealed record Step(int File, Edit First, Edit? Second, bool Reload)
+    /// <summary>One step: a didChange of one or two changes to a file, or the file replaced by its original text (a reload).</summary>
+    public sealed record Step(int File, Edit[] Changes, bool Reload)
     {
-        public override string ToString() => Reload ? $"reload {File}" : $"{File}: {First}{(Second is null ? "" : " + " + Second)}";
+        public override string ToString() => Reload ? $"reload {File}" : $"{File}: {string.Join(" + ", Changes.Select(c => c.ToString()))}";
     }
 
     private static readonly string[] BaseNames = ["seed-head", "synthetic", "mixed"];
 
     private static Arbitrary<(int Files, Step[] Steps)> ScriptArbitrary()
     {
-        var edit = IncrementalParseTests.EditGen();
-        var step = from file in Gen.Choose(0, 2)
-                   from first in edit
-                   from two in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
-                   from second in edit
-                   from reload in Gen.Frequency((12, Gen.Constant(false)), (1, Gen.Constant(true)))
-                   select new Step(file, first, two ? second : null, reload);
+        var changes = from count in Gen.Frequency((3, Gen.Constant(1)), (1, Gen.Constant(2)))
+                      from edits in IncrementalParseTests.EditGen().ArrayOf(count)
+                      select edits;
         var gen = from files in Gen.Choose(2, 3)
                   from count in Gen.Choose(1, 10)
-                  from steps in step.ArrayOf(count)
-                  select (files, steps.Select(s => s with { File = s.File % files }).ToArray());
-        static IEnumerable<(int, Step[])> Shrink((int Files, Step[] Steps) script) =>
-            Enumerable.Range(0, script.Steps.Length).Where(_ => script.Steps.Length > 1)
-                .Select(i => (script.Files, script.Steps.Where((_, j) => j != i).ToArray()));
-        return Arb.From(gen, Shrink);
+                  from steps in (from file in Gen.Choose(0, files - 1)
+                                 from edits in changes
+                                 from reload in Gen.Frequency((12, Gen.Constant(false)), (1, Gen.Constant(true)))
+                                 select new Step(file, edits, reload)).ArrayOf(count)
+                  select (Files: files, Steps: steps);
+        // Shrinks by dropping one step at a time.
+        return Arb.From(gen, script => Enumerable.Range(0, script.Steps.Length > 1 ? script.Steps.Length : 0)
+            .Select(i => (script.Files, script.Steps.Where((_, j) => j != i).ToArray())));
     }
 
     [Test]
@@ -77,16 +75,16 @@ public class RelatedIndexPropertyTests
             else
             {
                 var document = documents[file];
-                var (first, afterFirst) = IncrementalParseTests.Resolve(step.First, texts[file], document);
-                var changes = new List<TextChange> { first };
-                var text = afterFirst;
-                if (step.Second is { } second)
+                // Each change is positioned against the text the previous one left, as LSP orders one didChange's changes.
+                var resolved = new List<TextChange>();
+                var (text, current) = (texts[file], document);
+                foreach (var edit in step.Changes)
                 {
-                    var (change, afterSecond) = IncrementalParseTests.Resolve(second, afterFirst, document.Apply(first));
-                    changes.Add(change);
-                    text = afterSecond;
+                    (var change, text) = IncrementalParseTests.Resolve(edit, text, current);
+                    resolved.Add(change);
+                    current = current.Apply(change);
                 }
-                var edited = document.Apply(changes);
+                var edited = document.Apply(resolved);
                 foreach (var delta in edited.Deltas) index.Apply(ids[file], delta.Removed, delta.Added);
                 documents[file] = edited;
                 texts[file] = text;
