@@ -10,6 +10,7 @@ using PaperLsp.Text;
 //   dotnet run -c Release --project bench/PaperLsp.LspBench -- [--kind default|unique] [--sizes 1k,10k,100k] [--edits 200] [--burst 50]
 //       [--requests 20] [--warmup 20] [--debounce-ms N] [--server path/to/paperlsp.dll] [--json results.json]
 //       [--open-only [--settle-ms 5000]]   (first diagnostics and memory only: no edits, no requests)
+//       [--transport]   (in process: the server's reading of the didOpen body, old path against the streaming one)
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"server: {options.Server}");
 Console.WriteLine($"corpus: {options.Kind} (see bench/PaperLsp.Bench/Corpus.cs), edits {options.Edits} after {options.Warmup} warm-up, burst {options.Burst}, requests {options.Requests}");
@@ -20,6 +21,8 @@ if (!File.Exists(options.Server))
     Console.Error.WriteLine($"server not found: {options.Server} (run `dotnet build server/PaperLsp -c Release`)");
     return 2;
 }
+
+if (options.Transport) return TransportBench.Run(options);
 
 var results = new List<SizeResult>();
 foreach (var size in options.Sizes)
@@ -48,7 +51,7 @@ if (options.JsonPath is { } path)
 return results.All(r => r.Error is null) ? 0 : 1;
 
 sealed record BenchOptions(string Server, string Kind, string[] Sizes, int Edits, int Burst, int Requests, int Warmup, int? DebounceMs, string? JsonPath,
-    bool OpenOnly, int SettleMs)
+    bool OpenOnly, int SettleMs, bool Transport)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -58,6 +61,7 @@ sealed record BenchOptions(string Server, string Kind, string[] Sizes, int Edits
         int edits = 200, burst = 50, requests = 20, warmup = 20;
         int? debounce = null;
         var openOnly = false;
+        var transport = false;
         var settle = 5000;
         for (var i = 0; i < args.Length; i++)
         {
@@ -74,12 +78,13 @@ sealed record BenchOptions(string Server, string Kind, string[] Sizes, int Edits
                 case "--debounce-ms": debounce = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--json": json = Path.GetFullPath(Next()); break;
                 case "--open-only": openOnly = true; break;
+                case "--transport": transport = true; break;
                 case "--settle-ms": settle = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
         server ??= Path.Combine(RepositoryRoot(), "server", "PaperLsp", "bin", "Release", "net10.0", "paperlsp.dll");
-        return new BenchOptions(server, kind, sizes, edits, burst, requests, warmup, debounce, json, openOnly, settle);
+        return new BenchOptions(server, kind, sizes, edits, burst, requests, warmup, debounce, json, openOnly, settle, transport);
     }
 
     private static string RepositoryRoot()
