@@ -11,6 +11,7 @@ using PaperLsp.Text;
 //       [--requests 20] [--warmup 20] [--debounce-ms N] [--server path/to/paperlsp.dll] [--json results.json]
 //       [--open-only [--settle-ms 5000]]   (first diagnostics and memory only: no edits, no requests)
 //       [--transport]   (in process: the server's reading of the didOpen body, old path against the streaming one)
+//       [--phases]      (in process: parse, title index, workspace index and analysis of an opened document)
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"server: {options.Server}");
 Console.WriteLine($"corpus: {options.Kind} (see bench/PaperLsp.Bench/Corpus.cs), edits {options.Edits} after {options.Warmup} warm-up, burst {options.Burst}, requests {options.Requests}");
@@ -23,6 +24,7 @@ if (!File.Exists(options.Server))
 }
 
 if (options.Transport) return TransportBench.Run(options);
+if (options.Phases) return OpenPhasesBench.Run(options);
 
 var results = new List<SizeResult>();
 foreach (var size in options.Sizes)
@@ -51,7 +53,7 @@ if (options.JsonPath is { } path)
 return results.All(r => r.Error is null) ? 0 : 1;
 
 sealed record BenchOptions(string Server, string Kind, string[] Sizes, int Edits, int Burst, int Requests, int Warmup, int? DebounceMs, string? JsonPath,
-    bool OpenOnly, int SettleMs, bool Transport)
+    bool OpenOnly, int SettleMs, bool Transport, bool Phases)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -62,6 +64,7 @@ sealed record BenchOptions(string Server, string Kind, string[] Sizes, int Edits
         int? debounce = null;
         var openOnly = false;
         var transport = false;
+        var phases = false;
         var settle = 5000;
         for (var i = 0; i < args.Length; i++)
         {
@@ -79,12 +82,13 @@ sealed record BenchOptions(string Server, string Kind, string[] Sizes, int Edits
                 case "--json": json = Path.GetFullPath(Next()); break;
                 case "--open-only": openOnly = true; break;
                 case "--transport": transport = true; break;
+                case "--phases": phases = true; break;
                 case "--settle-ms": settle = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
         server ??= Path.Combine(RepositoryRoot(), "server", "PaperLsp", "bin", "Release", "net10.0", "paperlsp.dll");
-        return new BenchOptions(server, kind, sizes, edits, burst, requests, warmup, debounce, json, openOnly, settle, transport);
+        return new BenchOptions(server, kind, sizes, edits, burst, requests, warmup, debounce, json, openOnly, settle, transport, phases);
     }
 
     private static string RepositoryRoot()
