@@ -11,6 +11,8 @@ using PaperLsp.Text;
 //       [--requests 20] [--warmup 20] [--debounce-ms N] [--server path/to/paperlsp.dll] [--json results.json]
 //       [--no-pull] [--check targets.json]   (pull mode: PullScenario.cs; --check: RegressionCheck.cs, exit 3 on a regression)
 //       [--open-only [--settle-ms 5000]]   (first diagnostics and memory only: no edits, no requests)
+//       [--transport]   (in process: the server's reading of the didOpen body, old path against the streaming one)
+//       [--phases]      (in process: parse, title index, workspace index and analysis of an opened document)
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"server: {options.Server}");
 Console.WriteLine($"corpus: {options.Kind} (see bench/PaperLsp.Bench/Corpus.cs), edits {options.Edits} after {options.Warmup} warm-up, burst {options.Burst}, requests {options.Requests}");
@@ -21,6 +23,9 @@ if (!File.Exists(options.Server))
     Console.Error.WriteLine($"server not found: {options.Server} (run `dotnet build server/PaperLsp -c Release`)");
     return 2;
 }
+
+if (options.Transport) return TransportBench.Run(options);
+if (options.Phases) return OpenPhasesBench.Run(options);
 
 var results = new List<SizeResult>();
 foreach (var size in options.Sizes)
@@ -64,7 +69,7 @@ if (options.TargetsPath is { } targets && !RegressionCheck.Passes(targets, resul
 return failed ? 1 : 0;
 
 sealed record BenchOptions(string Server, string Kind, string[] Sizes, int Edits, int Burst, int Requests, int Warmup, int? DebounceMs, string? JsonPath,
-    bool Pull = true, string? TargetsPath = null, bool OpenOnly = false, int SettleMs = 5000)
+    bool Pull = true, string? TargetsPath = null, bool OpenOnly = false, int SettleMs = 5000, bool Transport = false, bool Phases = false)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -75,6 +80,8 @@ sealed record BenchOptions(string Server, string Kind, string[] Sizes, int Edits
         int edits = 200, burst = 50, requests = 20, warmup = 20;
         int? debounce = null;
         var openOnly = false;
+        var transport = false;
+        var phases = false;
         var settle = 5000;
         for (var i = 0; i < args.Length; i++)
         {
@@ -93,12 +100,14 @@ sealed record BenchOptions(string Server, string Kind, string[] Sizes, int Edits
                 case "--no-pull": pull = false; break;
                 case "--check": targets = Path.GetFullPath(Next()); break;
                 case "--open-only": openOnly = true; break;
+                case "--transport": transport = true; break;
+                case "--phases": phases = true; break;
                 case "--settle-ms": settle = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
         server ??= Path.Combine(RepositoryRoot(), "server", "PaperLsp", "bin", "Release", "net10.0", "paperlsp.dll");
-        return new BenchOptions(server, kind, sizes, edits, burst, requests, warmup, debounce, json, pull, targets, openOnly, settle);
+        return new BenchOptions(server, kind, sizes, edits, burst, requests, warmup, debounce, json, pull, targets, openOnly, settle, transport, phases);
     }
 
     private static string RepositoryRoot()
