@@ -9,7 +9,8 @@ using PaperLsp.Text;
 // Usage (after `dotnet build server/PaperLsp -c Release`):
 //   dotnet run -c Release --project bench/PaperLsp.LspBench -- [--kind default|unique] [--sizes 1k,10k,100k] [--edits 200] [--burst 50]
 //       [--requests 20] [--warmup 20] [--debounce-ms N] [--server path/to/paperlsp.dll] [--json results.json]
-//       [--no-pull] [--check targets.json]   (pull mode: PullScenario.cs; --check: RegressionCheck.cs, exit 3 on a regression)
+//       [--no-pull] [--check targets.json] [--jsonls bench/jsonls/node_modules/vscode-langservers-extracted/bin/vscode-json-language-server] [--jsonls-edits 20]
+//         (pull mode: PullScenario.cs; --check: RegressionCheck.cs, exit 3 on a regression)
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"server: {options.Server}");
 Console.WriteLine($"corpus: {options.Kind} (see bench/PaperLsp.Bench/Corpus.cs), edits {options.Edits} after {options.Warmup} warm-up, burst {options.Burst}, requests {options.Requests}");
@@ -46,9 +47,21 @@ if (options.Pull)
     Console.WriteLine(PullResult.MarkdownHeader);
     foreach (var r in pulls) Console.WriteLine(r.MarkdownRow());
 }
+var jsonls = new List<JsonLsResult>();
+if (options.JsonServer is { } jsonServer)
+{
+    foreach (var size in options.Sizes) jsonls.Add(await JsonLsScenario.RunAsync(size, options.Kind, options.Server, jsonServer, options.JsonServerEdits, Math.Min(options.Requests, 5)));
+    Console.WriteLine();
+    Console.WriteLine(JsonLsScenario.MarkdownHeader);
+    foreach (var size in options.Sizes)
+    {
+        if (results.FirstOrDefault(r => r.Size == size) is { } paper) Console.WriteLine(JsonLsScenario.PaperLspRow(paper));
+        if (jsonls.FirstOrDefault(r => r.Size == size) is { } other) Console.WriteLine(JsonLsScenario.Row(other));
+    }
+}
 if (options.JsonPath is { } path)
 {
-    await File.WriteAllTextAsync(path, JsonSerializer.Serialize(new { push = results, pull = pulls }, new JsonSerializerOptions { WriteIndented = true }));
+    await File.WriteAllTextAsync(path, JsonSerializer.Serialize(new { push = results, pull = pulls, jsonls }, new JsonSerializerOptions { WriteIndented = true }));
     Console.WriteLine($"wrote {path}");
 }
 var failed = results.Any(r => r.Error is not null) || pulls.Any(r => r.Error is not null);
@@ -56,12 +69,14 @@ if (options.TargetsPath is { } targets && !RegressionCheck.Passes(targets, resul
 return failed ? 1 : 0;
 
 sealed record BenchOptions(string Server, string Kind, string[] Sizes, int Edits, int Burst, int Requests, int Warmup, int? DebounceMs, string? JsonPath,
-    bool Pull = true, string? TargetsPath = null)
+    bool Pull = true, string? TargetsPath = null, string? JsonServer = null, int JsonServerEdits = 20)
 {
     public static BenchOptions Parse(string[] args)
     {
         string? server = null, json = null, targets = null;
         var pull = true;
+        string? jsonServer = null;
+        var jsonServerEdits = 20;
         var kind = "default";
         string[] sizes = ["1k", "10k", "100k"];
         int edits = 200, burst = 50, requests = 20, warmup = 20;
@@ -82,11 +97,13 @@ sealed record BenchOptions(string Server, string Kind, string[] Sizes, int Edits
                 case "--json": json = Path.GetFullPath(Next()); break;
                 case "--no-pull": pull = false; break;
                 case "--check": targets = Path.GetFullPath(Next()); break;
+                case "--jsonls": jsonServer = Path.GetFullPath(Next()); break;
+                case "--jsonls-edits": jsonServerEdits = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
         server ??= Path.Combine(RepositoryRoot(), "server", "PaperLsp", "bin", "Release", "net10.0", "paperlsp.dll");
-        return new BenchOptions(server, kind, sizes, edits, burst, requests, warmup, debounce, json, pull, targets);
+        return new BenchOptions(server, kind, sizes, edits, burst, requests, warmup, debounce, json, pull, targets, jsonServer, jsonServerEdits);
     }
 
     private static string RepositoryRoot()
