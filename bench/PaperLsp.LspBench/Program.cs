@@ -11,6 +11,13 @@ using PaperLsp.Text;
 //       [--requests 20] [--warmup 20] [--debounce-ms N] [--server path/to/paperlsp.dll] [--json results.json]
 //       [--no-pull] [--check targets.json] [--jsonls bench/jsonls/node_modules/vscode-langservers-extracted/bin/vscode-json-language-server] [--jsonls-edits 20]
 //         (pull mode: PullScenario.cs; --check: RegressionCheck.cs, exit 3 on a regression)
+if (args is ["--writers", .. var writerArgs])
+{
+    // In-process ratio of the JSON writers against the serialiser path: --writers [sizes] [rounds]
+    WriterRatio.Run(writerArgs.Length > 0 ? writerArgs[0].Split(',') : ["1k", "10k", "100k"], "default",
+        writerArgs.Length > 1 ? int.Parse(writerArgs[1], CultureInfo.InvariantCulture) : 15);
+    return 0;
+}
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"server: {options.Server}");
 Console.WriteLine($"corpus: {options.Kind} (see bench/PaperLsp.Bench/Corpus.cs), edits {options.Edits} after {options.Warmup} warm-up, burst {options.Burst}, requests {options.Requests}");
