@@ -34,16 +34,21 @@ public sealed class LspClient : IAsyncDisposable
     public StringBuilder ServerLog { get; } = new();
 
     public LspClient(string serverDll, IReadOnlyDictionary<string, string> environment)
+        : this("dotnet", [serverDll, "--stdio"], environment)
     {
-        var start = new ProcessStartInfo("dotnet")
+    }
+
+    /// <summary>Any language server over stdio (the side-by-side run starts vscode-json-language-server with node).</summary>
+    public LspClient(string fileName, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(serverDll);
-        start.ArgumentList.Add("--stdio");
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
         foreach (var (key, value) in environment) start.Environment[key] = value;
         process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server");
         input = process.StandardInput.BaseStream;

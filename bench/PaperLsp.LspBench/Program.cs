@@ -9,10 +9,18 @@ using PaperLsp.Text;
 // Usage (after `dotnet build server/PaperLsp -c Release`):
 //   dotnet run -c Release --project bench/PaperLsp.LspBench -- [--kind default|unique] [--sizes 1k,10k,100k] [--edits 200] [--burst 50]
 //       [--requests 20] [--warmup 20] [--debounce-ms N] [--server path/to/paperlsp.dll] [--json results.json]
-//       [--no-pull] [--check targets.json]   (pull mode: PullScenario.cs; --check: RegressionCheck.cs, exit 3 on a regression)
+//       [--no-pull] [--check targets.json] [--jsonls bench/jsonls/node_modules/vscode-langservers-extracted/bin/vscode-json-language-server] [--jsonls-edits 20]
+//         (pull mode: PullScenario.cs; --check: RegressionCheck.cs, exit 3 on a regression)
 //       [--open-only [--settle-ms 5000]]   (first diagnostics and memory only: no edits, no requests)
 //       [--transport]   (in process: the server's reading of the didOpen body, old path against the streaming one)
 //       [--phases]      (in process: parse, title index, workspace index and analysis of an opened document)
+if (args is ["--writers", .. var writerArgs])
+{
+    // In-process ratio of the JSON writers against the serialiser path: --writers [sizes] [rounds]
+    WriterRatio.Run(writerArgs.Length > 0 ? writerArgs[0].Split(',') : ["1k", "10k", "100k"], "default",
+        writerArgs.Length > 1 ? int.Parse(writerArgs[1], CultureInfo.InvariantCulture) : 15);
+    return 0;
+}
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"server: {options.Server}");
 Console.WriteLine($"corpus: {options.Kind} (see bench/PaperLsp.Bench/Corpus.cs), edits {options.Edits} after {options.Warmup} warm-up, burst {options.Burst}, requests {options.Requests}");
@@ -59,9 +67,21 @@ if (options.OpenOnly)
     Console.WriteLine("|---|---|---|---|---|---|---|---|");
     foreach (var r in results) Console.WriteLine(r.MemoryRow());
 }
+var jsonls = new List<JsonLsResult>();
+if (options.JsonServer is { } jsonServer)
+{
+    foreach (var size in options.Sizes) jsonls.Add(await JsonLsScenario.RunAsync(size, options.Kind, options.Server, jsonServer, options.JsonServerEdits, Math.Min(options.Requests, 5)));
+    Console.WriteLine();
+    Console.WriteLine(JsonLsScenario.MarkdownHeader);
+    foreach (var size in options.Sizes)
+    {
+        if (results.FirstOrDefault(r => r.Size == size) is { } paper) Console.WriteLine(JsonLsScenario.PaperLspRow(paper));
+        if (jsonls.FirstOrDefault(r => r.Size == size) is { } other) Console.WriteLine(JsonLsScenario.Row(other));
+    }
+}
 if (options.JsonPath is { } path)
 {
-    await File.WriteAllTextAsync(path, JsonSerializer.Serialize(new { push = results, pull = pulls }, new JsonSerializerOptions { WriteIndented = true }));
+    await File.WriteAllTextAsync(path, JsonSerializer.Serialize(new { push = results, pull = pulls, jsonls }, new JsonSerializerOptions { WriteIndented = true }));
     Console.WriteLine($"wrote {path}");
 }
 var failed = results.Any(r => r.Error is not null) || pulls.Any(r => r.Error is not null);
@@ -69,12 +89,15 @@ if (options.TargetsPath is { } targets && !RegressionCheck.Passes(targets, resul
 return failed ? 1 : 0;
 
 sealed record BenchOptions(string Server, string Kind, string[] Sizes, int Edits, int Burst, int Requests, int Warmup, int? DebounceMs, string? JsonPath,
-    bool Pull = true, string? TargetsPath = null, bool OpenOnly = false, int SettleMs = 5000, bool Transport = false, bool Phases = false)
+    bool Pull = true, string? TargetsPath = null, bool OpenOnly = false, int SettleMs = 5000, bool Transport = false, bool Phases = false,
+    string? JsonServer = null, int JsonServerEdits = 20)
 {
     public static BenchOptions Parse(string[] args)
     {
         string? server = null, json = null, targets = null;
         var pull = true;
+        string? jsonServer = null;
+        var jsonServerEdits = 20;
         var kind = "default";
         string[] sizes = ["1k", "10k", "100k"];
         int edits = 200, burst = 50, requests = 20, warmup = 20;
@@ -103,11 +126,13 @@ sealed record BenchOptions(string Server, string Kind, string[] Sizes, int Edits
                 case "--transport": transport = true; break;
                 case "--phases": phases = true; break;
                 case "--settle-ms": settle = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--jsonls": jsonServer = Path.GetFullPath(Next()); break;
+                case "--jsonls-edits": jsonServerEdits = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
         server ??= Path.Combine(RepositoryRoot(), "server", "PaperLsp", "bin", "Release", "net10.0", "paperlsp.dll");
-        return new BenchOptions(server, kind, sizes, edits, burst, requests, warmup, debounce, json, pull, targets, openOnly, settle, transport, phases);
+        return new BenchOptions(server, kind, sizes, edits, burst, requests, warmup, debounce, json, pull, targets, openOnly, settle, transport, phases, jsonServer, jsonServerEdits);
     }
 
     private static string RepositoryRoot()

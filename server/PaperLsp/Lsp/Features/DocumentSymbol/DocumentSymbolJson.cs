@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Newtonsoft.Json;
 using PaperLsp.Classification;
-using PaperLsp.Lsp.Protocol;
 using PaperLsp.Syntax;
 using PaperLsp.Text;
 
@@ -43,8 +42,10 @@ public static class DocumentSymbolJson
         }
         json.WritePropertyName("kind");
         json.WriteValue((int)symbol.Kind);
-        WriteRange(json, "range", document, converter, symbol.Range);
-        WriteRange(json, "selectionRange", document, converter, symbol.SelectionRange);
+        // An entry's positions are on its own lines: read them from its node, not by a search of the document's tree.
+        var lines = new Lines(document, node is OutlineEntry { Entry: var entry } ? entry : null);
+        WriteRange(json, "range", lines, converter, symbol.Range);
+        WriteRange(json, "selectionRange", lines, converter, symbol.SelectionRange);
         if (symbol.Children is { } children)
         {
             json.WritePropertyName("children");
@@ -55,23 +56,33 @@ public static class DocumentSymbolJson
         json.WriteEndObject();
     }
 
-    private static void WriteRange(JsonWriter json, string name, PaperDocument document, ProtocolConverter converter, TextRange range)
+    private static void WriteRange(JsonWriter json, string name, Lines lines, ProtocolConverter converter, TextRange range)
     {
         json.WritePropertyName(name);
         json.WriteStartObject();
-        WritePosition(json, "start", converter.ToLsp(document, range.Start));
-        WritePosition(json, "end", converter.ToLsp(document, range.End));
+        WritePosition(json, "start", lines, converter, range.Start);
+        WritePosition(json, "end", lines, converter, range.End);
         json.WriteEndObject();
     }
 
-    private static void WritePosition(JsonWriter json, string name, Position position)
+    /// <summary>As <see cref="ProtocolConverter.ToLsp(PaperDocument, TextPosition)"/> writes it.</summary>
+    private static void WritePosition(JsonWriter json, string name, Lines lines, ProtocolConverter converter, TextPosition position)
     {
         json.WritePropertyName(name);
         json.WriteStartObject();
         json.WritePropertyName("line");
         json.WriteValue(position.Line);
         json.WritePropertyName("character");
-        json.WriteValue(position.Character);
+        json.WriteValue(converter.ToLspColumn(lines.Text(position.Line), position.Character));
         json.WriteEndObject();
+    }
+
+    /// <summary>The text of a line: from the entry's node when the line is one of its own, else from the document.</summary>
+    private readonly record struct Lines(PaperDocument Document, EntrySyntax? Entry)
+    {
+        public string Text(int line) =>
+            Entry is { } entry && line >= entry.StartLine && line <= entry.EndLine
+                ? entry.Node.LineText(line - entry.StartLine)
+                : Document.GetLineText(line);
     }
 }
