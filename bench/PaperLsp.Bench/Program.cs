@@ -14,6 +14,7 @@ using PaperLsp.Syntax;
 // dotnet run -c Release --project bench/PaperLsp.Bench -- breakdown             where a keystroke's time goes (Stopwatch)
 // dotnet run -c Release --project bench/PaperLsp.Bench -- corpus                sizes and diagnostic counts of the inputs
 // dotnet run -c Release --project bench/PaperLsp.Bench -- workspace             100-file workspace: index time, memory, request percentiles
+// dotnet run -c Release --project bench/PaperLsp.Bench -- planted N DIR         N entries with planted near duplicates as .papers files in DIR
 switch (args.FirstOrDefault())
 {
     case "workspace": return WorkspaceMode.Run();
@@ -21,6 +22,7 @@ switch (args.FirstOrDefault())
     case "memory": return Modes.Memory();
     case "breakdown": return Modes.Breakdown();
     case "corpus": return Modes.CorpusInfo();
+    case "planted": return PlantedWorkspaceMode.Write(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]);
 }
 
 var config = ManualConfig.Create(DefaultConfig.Instance)
