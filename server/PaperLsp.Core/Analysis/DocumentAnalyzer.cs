@@ -11,9 +11,18 @@ namespace PaperLsp.Analysis;
 /// </summary>
 public static class DocumentAnalyzer
 {
-    public static IReadOnlyList<PaperDiagnostic> Analyze(PaperDocument document, TitleIndex? titles = null, CancellationToken cancellationToken = default)
+    public static IReadOnlyList<PaperDiagnostic> Analyze(PaperDocument document, TitleIndex? titles = null, CancellationToken cancellationToken = default) =>
+        Analyze(document, titles, null, cancellationToken);
+
+    /// <summary>
+    /// The findings of a document of a workspace: the parser's, and <paramref name="duplicateFindings"/> made across every
+    /// list by <see cref="Duplicates.DuplicateFindings.For"/> (which honours the directives itself) instead of this file's own.
+    /// </summary>
+    public static IReadOnlyList<PaperDiagnostic> Analyze(PaperDocument document, IReadOnlyList<PaperDiagnostic> duplicateFindings, CancellationToken cancellationToken = default) =>
+        Analyze(document, null, duplicateFindings, cancellationToken);
+
+    private static IReadOnlyList<PaperDiagnostic> Analyze(PaperDocument document, TitleIndex? titles, IReadOnlyList<PaperDiagnostic>? duplicateFindings, CancellationToken cancellationToken)
     {
-        titles ??= TitleIndex.Build(document);
         var flagged = document.FlaggedItems.ToList();
         var fileDirectives = flagged
             .Where(item => item.Node is CommentNode { Directive.Scope: DirectiveScope.File })
@@ -35,8 +44,9 @@ public static class DocumentAnalyzer
             }
         }
 
-        if (!SilencedInFile(DiagnosticCatalog.DuplicateEntry.Code))
-            AddDuplicates(document, titles, results, cancellationToken);
+        if (duplicateFindings is not null) results.AddRange(duplicateFindings);
+        else if (!SilencedInFile(DiagnosticCatalog.DuplicateEntry.Code))
+            AddDuplicates(document, titles ?? TitleIndex.Build(document), results, cancellationToken);
 
         // A total order, so the same document always lists its findings the same way, however they were found.
         results.Sort((a, b) =>

@@ -28,7 +28,9 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor RepeatedAuthor = new("PL0205", "repeated-author", DiagnosticSeverity.Warning, "The same author appears twice in one entry.");
     public static readonly DiagnosticDescriptor MissingAbstract = new("PL0206", "missing-abstract", DiagnosticSeverity.Warning, "The entry has no abstract, or an empty one.");
 
-    public static readonly DiagnosticDescriptor DuplicateEntry = new("PL0301", "duplicate-entry", DiagnosticSeverity.Warning, "The same paper appears more than once in the file.");
+    public static readonly DiagnosticDescriptor DuplicateEntry = new("PL0301", "duplicate-entry", DiagnosticSeverity.Warning, "The same paper appears more than once, in this list or another.");
+    public static readonly DiagnosticDescriptor ExactCopy = new("PL0302", "exact-copy", DiagnosticSeverity.Error, "An entry is an exact copy of another entry.");
+    public static readonly DiagnosticDescriptor PossibleDuplicate = new("PL0303", "possible-duplicate", DiagnosticSeverity.Information, "An entry may be the same paper as another: a new version, or another paper about the same system.");
 
     public static readonly DiagnosticDescriptor StrayLine = new("PL0401", "stray-line", DiagnosticSeverity.Error, "A line that belongs to no entry.");
     public static readonly DiagnosticDescriptor UnknownDirective = new("PL0402", "unknown-directive", DiagnosticSeverity.Warning, "A paperlsp directive comment that cannot be understood.");
@@ -40,7 +42,7 @@ public static class DiagnosticCatalog
     [
         UnreadableMetadata, UnknownMonth, ImpossibleDate, UnknownCategory, OrphanMetadata, IncompleteMetadata, MalformedMetadata,
         AuthorsNotFound, AmbiguousBoundary, EmptyTitle, EmptyAuthor, RepeatedAuthor, MissingAbstract,
-        DuplicateEntry, StrayLine, UnknownDirective, TabInText, TrailingWhitespace,
+        DuplicateEntry, ExactCopy, PossibleDuplicate, StrayLine, UnknownDirective, TabInText, TrailingWhitespace,
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByCode = All.ToDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase);

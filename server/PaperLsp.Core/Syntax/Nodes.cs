@@ -124,11 +124,18 @@ public sealed class HeadingNode : ItemNode
 
 public enum DirectiveScope { NextEntry, File }
 
-/// <summary><c>// paperlsp-ignore CODE...</c> (next entry) or <c>// paperlsp-ignore-file CODE...</c> (whole file). No codes means every code.</summary>
-public sealed record Directive(DirectiveScope Scope, ImmutableArray<string> Codes, LineSpan KeywordSpan, ImmutableArray<LineSpan> CodeSpans)
+/// <summary>
+/// <c>// paperlsp-ignore CODE...</c> (next entry) or <c>// paperlsp-ignore-file CODE...</c> (whole file). No codes means
+/// every code. <c>// paperlsp-not-duplicate "Title" Surname Year</c> (next entry) carries <see cref="NotDuplicateOf"/>
+/// instead, and silences only the pair it names.
+/// </summary>
+public sealed record Directive(DirectiveScope Scope, ImmutableArray<string> Codes, LineSpan KeywordSpan, ImmutableArray<LineSpan> CodeSpans, NotDuplicateTarget? NotDuplicateOf = null)
 {
-    public bool Covers(string code) => Codes.IsEmpty || Codes.Contains(code, StringComparer.OrdinalIgnoreCase);
+    public bool Covers(string code) => NotDuplicateOf is null && (Codes.IsEmpty || Codes.Contains(code, StringComparer.OrdinalIgnoreCase));
 }
+
+/// <summary>The other paper a <c>paperlsp-not-duplicate</c> directive names: by title, and when titles are equal by its first author's surname and year.</summary>
+public sealed record NotDuplicateTarget(string Title, string TitleKey, string? Surname, int? Year, LineSpan TitleSpan);
 
 public sealed class CommentNode : ItemNode
 {
@@ -141,7 +148,7 @@ public sealed class CommentNode : ItemNode
 
     public LineSpan CommentSpan { get; }
     public Directive? Directive { get; }
-    internal override bool IsFlagged => base.IsFlagged || Directive is { Scope: DirectiveScope.File };
+    internal override bool IsFlagged => base.IsFlagged || Directive is not null; // duplicate findings read every directive
 }
 
 public enum BoundaryConfidence

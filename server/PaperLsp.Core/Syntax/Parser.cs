@@ -336,6 +336,7 @@ internal static class DirectiveReader
 {
     public const string IgnoreNext = "paperlsp-ignore";
     public const string IgnoreFile = "paperlsp-ignore-file";
+    public const string NotDuplicate = "paperlsp-not-duplicate";
 
     public static Directive? Read(string text, int start, int end, List<SyntaxProblem> problems)
     {
@@ -347,12 +348,13 @@ internal static class DirectiveReader
         while (wordEnd < end && !char.IsWhiteSpace(text[wordEnd]) && text[wordEnd] != ':') wordEnd++;
         var word = text.Substring(start, wordEnd - start);
         DirectiveScope scope;
+        if (word == NotDuplicate) return NotDuplicateDirective.Read(text, start, wordEnd, end, problems);
         if (word == IgnoreNext) scope = DirectiveScope.NextEntry;
         else if (word == IgnoreFile) scope = DirectiveScope.File;
         else
         {
             problems.Add(new SyntaxProblem(DiagnosticCatalog.UnknownDirective, new LineSpan(0, start, wordEnd - start),
-                $"Unknown directive '{word}'. Use '// {IgnoreNext} CODE' to silence CODE on the next entry, or '// {IgnoreFile} CODE' for the whole file."));
+                $"Unknown directive '{word}'. Use '// {IgnoreNext} CODE' to silence CODE on the next entry, '// {IgnoreFile} CODE' for the whole file, or '// {NotDuplicate} \"Other title\"' above an entry that is not a duplicate of that paper."));
             return null;
         }
 
@@ -385,4 +387,56 @@ internal static class DirectiveReader
         if (sawCode && codes.Count == 0) return null;
         return new Directive(scope, codes.ToImmutable(), new LineSpan(0, start, wordEnd - start), spans.ToImmutable());
     }
+}
+
+/// <summary>Reads <c>paperlsp-not-duplicate "Other title" [Surname] [Year] [-- reason]</c>.</summary>
+internal static class NotDuplicateDirective
+{
+    private const string Form = "// paperlsp-not-duplicate \"Other title\" Surname 2017";
+
+    public static Directive? Read(string text, int start, int wordEnd, int end, List<SyntaxProblem> problems)
+    {
+        var keyword = new LineSpan(0, start, wordEnd - start);
+        var position = wordEnd;
+        while (position < end && char.IsWhiteSpace(text[position])) position++;
+        if (position >= end || !IsOpeningQuote(text[position]))
+            return Fail(problems, keyword, "The not-duplicate directive needs the other paper's title in quotes, e.g. " + Form + ".");
+        var titleStart = position + 1;
+        var close = titleStart;
+        while (close < end && !IsClosingQuote(text[close])) close++;
+        if (close >= end)
+            return Fail(problems, new LineSpan(0, position, end - position), "The other paper's title has no closing quote: write " + Form + ".");
+        var title = text.Substring(titleStart, close - titleStart);
+        var titleKey = PaperLsp.Duplicates.PaperText.Key(PaperLsp.Duplicates.PaperText.Words(title));
+        if (titleKey.Length == 0)
+            return Fail(problems, new LineSpan(0, position, close + 1 - position), "The quoted title is empty: write " + Form + ".");
+
+        string? surname = null;
+        int? year = null;
+        position = close + 1;
+        while (position < end)
+        {
+            while (position < end && char.IsWhiteSpace(text[position])) position++;
+            var partStart = position;
+            while (position < end && !char.IsWhiteSpace(text[position])) position++;
+            if (position == partStart) break;
+            var part = text.Substring(partStart, position - partStart);
+            if (part.StartsWith("--", StringComparison.Ordinal)) break;
+            if (part.Length == 4 && int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) && year is null) year = y;
+            else if (surname is null && PaperLsp.Duplicates.PaperText.Words(part) is [var word] && !part.Any(char.IsDigit)) surname = word;
+            else
+                return Fail(problems, new LineSpan(0, partStart, position - partStart),
+                    $"After the title, '{part}' is neither the other paper's first-author surname nor its year: write " + Form + " (a reason goes after '-- ').");
+        }
+        return new Directive(DirectiveScope.NextEntry, [], keyword, [], new NotDuplicateTarget(title, titleKey, surname, year, new LineSpan(0, titleStart, close - titleStart)));
+    }
+
+    private static Directive? Fail(List<SyntaxProblem> problems, LineSpan span, string message)
+    {
+        problems.Add(new SyntaxProblem(DiagnosticCatalog.UnknownDirective, span, message));
+        return null;
+    }
+
+    private static bool IsOpeningQuote(char c) => c is '"' or '\u201C' or '\u201E';
+    private static bool IsClosingQuote(char c) => c is '"' or '\u201D' or '\u201C';
 }

@@ -66,6 +66,7 @@ public static class CheckOutput
                     {
                         json.WriteStartObject();
                         json.WriteString("message", related.Message);
+                        if (related.Document is { } other) json.WriteString("path", other.Key);
                         WriteRange(json, related.Range);
                         json.WriteEndObject();
                     }

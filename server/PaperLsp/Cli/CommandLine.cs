@@ -1,5 +1,7 @@
 using PaperLsp.Analysis;
+using PaperLsp.Duplicates;
 using PaperLsp.Syntax;
+using PaperLsp.Workspace;
 
 namespace PaperLsp.Cli;
 
@@ -78,7 +80,7 @@ public static class CommandLine
         foreach (var (path, problem) in selection.Problems) error.WriteLine($"paperlsp: {path}: {problem}");
         foreach (var (path, reason) in selection.Skipped) error.WriteLine($"paperlsp: {path}: skipped: {reason}");
 
-        var results = new List<CheckedFile>();
+        var documents = new List<(DocumentId Id, PaperDocument Document)>();
         foreach (var file in selection.Files)
         {
             if (!PaperFiles.TryRead(file, out var text, out var problem, maxBytes))
@@ -87,8 +89,17 @@ public static class CommandLine
                 ioFailed = true;
                 continue;
             }
-            var document = PaperDocument.Parse(text);
-            results.Add(new CheckedFile(file, DocumentAnalyzer.Analyze(document)));
+            documents.Add((new DocumentId(file), PaperDocument.Parse(text)));
+        }
+
+        // One index over every file given, so a paper pasted into two lists is found in both.
+        var duplicates = DuplicateIndex.Build(documents);
+        var byId = documents.ToDictionary(pair => pair.Id, pair => pair.Document);
+        var results = new List<CheckedFile>();
+        foreach (var (id, document) in documents)
+        {
+            var findings = DuplicateFindings.For(id, document, duplicates, other => byId.GetValueOrDefault(other), other => other.Key, CancellationToken.None);
+            results.Add(new CheckedFile(id.Key, DocumentAnalyzer.Analyze(document, findings)));
         }
 
         var report = new CheckReport(results);

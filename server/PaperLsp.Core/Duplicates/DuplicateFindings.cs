@@ -1,0 +1,237 @@
+using System.Globalization;
+using PaperLsp.Analysis;
+using PaperLsp.Diagnostics;
+using PaperLsp.Syntax;
+using PaperLsp.Workspace;
+
+namespace PaperLsp.Duplicates;
+
+/// <summary>
+/// The duplicate findings of one document from the workspace's <see cref="DuplicateIndex"/>: one per copy, on its
+/// title, naming the other copies' file and line in the message (some clients never show related locations) and
+/// pointing at them, minus the pairs a directive silences on either side.
+/// </summary>
+public static class DuplicateFindings
+{
+    private const int MaxNamed = 5;
+
+    public static IReadOnlyList<PaperDiagnostic> For(DocumentId id, PaperDocument document, DuplicateIndex index,
+        Func<DocumentId, PaperDocument?> documentOf, Func<DocumentId, string> displayName, CancellationToken ct)
+    {
+        var entries = index.EntriesOf(id);
+        if (entries is null || entries.Count == 0) return [];
+        var context = new FindingContext(id, document, index, documentOf, displayName);
+        var cache = index.FindingsOf(id);
+        var results = new List<PaperDiagnostic>();
+        var seen = new HashSet<EntryNode>(ReferenceEqualityComparer.Instance);
+        foreach (var node in entries.Nodes.ToList())
+        {
+            ct.ThrowIfCancellationRequested();
+            var line = context.LineOf(id, node);
+            if (line < 0) continue;
+            var others = context.OthersOf(new EntryRef(id, node), line);
+            seen.Add(node);
+            if (others.Named.Count == 0)
+            {
+                cache.Remove(node);
+                continue;
+            }
+            var signature = Signature(line, others);
+            if (cache.TryGetValue(node, out var cached) && cached.Signature == signature)
+            {
+                results.Add(cached.Diagnostic);
+                continue;
+            }
+            var diagnostic = Describe(context, new EntrySyntax(node, line), others);
+            cache[node] = new DuplicateIndex.CachedFinding(signature, diagnostic);
+            results.Add(diagnostic);
+        }
+        foreach (var stale in cache.Keys.Where(node => !seen.Contains(node)).ToList()) cache.Remove(stale);
+        results.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
+        return results;
+    }
+
+    /// <summary>The descriptor of a kind of duplicate.</summary>
+    public static DiagnosticDescriptor DescriptorOf(DuplicateKind kind) => kind switch
+    {
+        DuplicateKind.ExactCopy => DiagnosticCatalog.ExactCopy,
+        DuplicateKind.SamePaper => DiagnosticCatalog.DuplicateEntry,
+        _ => DiagnosticCatalog.PossibleDuplicate,
+    };
+
+    private static string Signature(int line, Others others)
+    {
+        var builder = new System.Text.StringBuilder();
+        builder.Append(line).Append(';').Append(others.Total).Append(';').Append(others.RelatedCount);
+        foreach (var other in others.Named)
+            builder.Append(';').Append(other.Entry.Document.Key).Append(':').Append(other.Line).Append(':').Append((int)other.Verdict.Kind)
+                .Append(':').Append(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(other.Verdict));
+        return builder.ToString();
+    }
+
+    private static PaperDiagnostic Describe(FindingContext context, EntrySyntax entry, Others others)
+    {
+        var kind = others.Named.Max(other => other.Verdict.Kind);
+        var descriptor = DescriptorOf(kind);
+        var named = others.Named.Take(MaxNamed).ToList();
+        // Places with the same reasons share them: "line 12, b.papers:4 (an exact copy); line 30 (similar titles, ...)".
+        var places = string.Join("; ", named
+            .GroupBy(other => (other.Verdict.Kind == DuplicateKind.Possible ? "possibly: " : "") + string.Join(", ", other.Verdict.Reasons))
+            .Select(same => $"{string.Join(", ", same.Select(context.Place))} ({same.Key})"));
+        var unnamed = others.Total - named.Count;
+        if (unnamed > 0) places += $"; and {unnamed} more";
+        var title = Shorten(entry.Title);
+        var hint = $"Delete one copy, or if they are different papers, write '// {DirectiveReader.NotDuplicate} \"{Shorten(named[0].Title)}\"{Disambiguation(context, entry, named[0])}' above this entry.";
+        var message = kind == DuplicateKind.Possible
+            ? $"Possible duplicate: '{title}' may be the same paper as {places}. If they are different papers, write '// {DirectiveReader.NotDuplicate} \"{Shorten(named[0].Title)}\"' above this entry."
+            : $"Duplicate paper: '{title}' also appears at {places}. {hint}";
+        var related = others.Named.Take(others.RelatedCount).Select(other => new RelatedLocation(
+            new EntrySyntax(other.Entry.Node, other.Line).TitleRange,
+            $"{(other.Verdict.Kind == DuplicateKind.Possible ? "Possible duplicate" : "Other copy")}, {context.Place(other)}",
+            other.Entry.Document == context.Id ? null : other.Entry.Document)).ToList();
+        return new PaperDiagnostic(descriptor, entry.TitleRange, message, related);
+    }
+
+    /// <summary>When both titles are equal, the directive must single out the other copy: by first author and year.</summary>
+    private static string Disambiguation(FindingContext context, EntrySyntax entry, Other other)
+    {
+        var mine = PaperFingerprint.Of(entry.Node);
+        var theirs = PaperFingerprint.Of(other.Entry.Node);
+        if (mine.TitleKey != theirs.TitleKey) return "";
+        var parts = "";
+        if (theirs.AuthorKeys.Length > 0) parts += " " + PaperFingerprint.SurnameOf(theirs.AuthorKeys[0]);
+        if (theirs.Date is { } date) parts += " " + date.Year.ToString(CultureInfo.InvariantCulture);
+        return parts;
+    }
+
+    private static string Shorten(string title) => title.Length <= 80 ? title : title[..77] + "…";
+
+    internal readonly record struct Other(EntryRef Entry, int Line, DuplicateVerdict Verdict, string Title);
+
+    internal sealed record Others(List<Other> Named, int Total, int RelatedCount);
+
+    private static readonly DuplicateVerdict Exact = new(DuplicateKind.ExactCopy, 1, ["an exact copy"]);
+
+    /// <summary>What one <see cref="For"/> call learns once and uses for every entry: lines, directives, copies by document.</summary>
+    private sealed class FindingContext(DocumentId id, PaperDocument document, DuplicateIndex index,
+        Func<DocumentId, PaperDocument?> documentOf, Func<DocumentId, string> displayName)
+    {
+        public DocumentId Id => id;
+        private readonly Dictionary<DocumentId, PaperDocument?> documents = new() { [id] = document };
+        private readonly Dictionary<DocumentId, string> names = [];
+        private readonly Dictionary<(TextGroup, DocumentId), (int Line, EntryNode Node)[]> copies = [];
+
+        public PaperDocument? DocumentOf(DocumentId of)
+        {
+            if (!documents.TryGetValue(of, out var found)) documents[of] = found = documentOf(of);
+            return found;
+        }
+
+        /// <summary>Where the other entry's title is: <c>line 12</c> in this document, <c>other.papers:12</c> elsewhere.</summary>
+        public string Place(Other other)
+        {
+            var line = (other.Line + other.Entry.Node.HeaderLine + 1).ToString(CultureInfo.InvariantCulture);
+            return other.Entry.Document == id ? $"line {line}" : $"{NameOf(other.Entry.Document)}:{line}";
+        }
+
+        private string NameOf(DocumentId of)
+        {
+            if (!names.TryGetValue(of, out var name)) names[of] = name = displayName(of);
+            return name;
+        }
+
+        /// <summary>The line of a tracked entry, locating the document's unlocated entries once.</summary>
+        public int LineOf(DocumentId of, EntryNode node)
+        {
+            var entries = index.EntriesOf(of);
+            if (entries is null) return -1;
+            var line = entries.LineOf(node);
+            if (line >= 0 || !entries.Tracks(node)) return line;
+            if (DocumentOf(of) is not { } doc) return -1;
+            foreach (var (found, syntax) in EntryLocator.Locate(doc, entries.Unlocated.ToList())) entries.Set(found, syntax.StartLine);
+            return entries.LineOf(node);
+        }
+
+        /// <summary>The other entries this one is a duplicate of, after directives, nearest copies first; and how many in all.</summary>
+        public Others OthersOf(EntryRef entry, int line)
+        {
+            var group = index.GroupOf(entry.Node)!;
+            var named = new List<Other>();
+            var total = 0;
+            var related = DocumentAnalyzer.RelatedPerCopy(group.Count + group.Matches.Keys.Sum(g => g.Count));
+            var limit = Math.Max(related, MaxNamed);
+            if (group.Count > 1)
+                total += Collect(entry, line, group, Exact, named, limit);
+            foreach (var (other, verdict) in group.RankedMatches().Take(DuplicateIndex.MaxMatches))
+                total += Collect(entry, line, other, verdict, named, limit);
+            return new Others(named, total, related);
+        }
+
+        /// <summary>Adds the not-silenced members of <paramref name="group"/> nearest to the entry (same document first); returns how many there are.</summary>
+        private int Collect(EntryRef entry, int line, TextGroup group, DuplicateVerdict verdict, List<Other> named, int limit)
+        {
+            var code = DescriptorOf(verdict.Kind).Code;
+            var mine = DirectiveMap.Of(documents[id]!);
+            var myPrint = PaperFingerprint.Of(entry.Node);
+            var theirPrint = group.Print;
+            if (Silenced(mine, entry.Node, code) || mine.SaysNotDuplicate(entry.Node, theirPrint)) return 0;
+            var count = 0;
+            foreach (var documentId in group.Documents.OrderBy(d => d != id).ThenBy(d => d))
+            {
+                if (DocumentOf(documentId) is not { } doc) continue;
+                var theirs = DirectiveMap.Of(doc);
+                var placed = Copies(group, documentId);
+                var start = documentId == id ? Nearest(placed, line) : 0;
+                // Nearest first: walk outwards from the entry's own line in its own document.
+                int before = start - 1, after = start;
+                if (theirs.IsEmpty)
+                {
+                    // No directive there to check: the count is known, and only the nearest few are needed.
+                    count += placed.Length - (documentId == id ? 1 : 0);
+                }
+                while ((before >= 0 || after < placed.Length) && (named.Count < limit || !theirs.IsEmpty))
+                {
+                    var takeAfter = before < 0 || (after < placed.Length && placed[after].Line - line <= line - placed[before].Line);
+                    var (otherLine, node) = takeAfter ? placed[after++] : placed[before--];
+                    if (documentId == id && ReferenceEquals(node, entry.Node)) continue;
+                    if (!theirs.IsEmpty && (Silenced(theirs, node, code) || theirs.SaysNotDuplicate(node, myPrint))) continue;
+                    if (!theirs.IsEmpty) count++;
+                    if (named.Count < limit) named.Add(new Other(new EntryRef(documentId, node), otherLine, verdict, node.Title));
+                }
+            }
+            return count;
+        }
+
+        /// <summary>An ignore directive for PL0301 also covers the exact copy, which PL0301 named before PL0302 existed.</summary>
+        private static bool Silenced(DirectiveMap map, EntryNode node, string code) =>
+            map.Silences(node, code) || (code == DiagnosticCatalog.ExactCopy.Code && map.Silences(node, DiagnosticCatalog.DuplicateEntry.Code));
+
+        /// <summary>The located members of a group in one document, by line.</summary>
+        private (int Line, EntryNode Node)[] Copies(TextGroup group, DocumentId of)
+        {
+            if (copies.TryGetValue((group, of), out var found)) return found;
+            var list = new List<(int, EntryNode)>();
+            foreach (var member in group.Members.Keys)
+            {
+                if (member.Document != of) continue;
+                var memberLine = LineOf(of, member.Node);
+                if (memberLine >= 0) list.Add((memberLine, member.Node));
+            }
+            found = [.. list.OrderBy(pair => pair.Item1)];
+            copies[(group, of)] = found;
+            return found;
+        }
+
+        private static int Nearest((int Line, EntryNode Node)[] placed, int line)
+        {
+            int low = 0, high = placed.Length;
+            while (low < high)
+            {
+                var mid = (low + high) >>> 1;
+                if (placed[mid].Line < line) low = mid + 1;
+                else high = mid;
+            }
+            return low;
+        }
+    }
+}

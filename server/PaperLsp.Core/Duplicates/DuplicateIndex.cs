@@ -1,0 +1,291 @@
+using System.Globalization;
+using System.Text;
+using PaperLsp.Syntax;
+using PaperLsp.Workspace;
+
+namespace PaperLsp.Duplicates;
+
+/// <summary>
+/// The duplicates of every entry of every document, kept current edit by edit. Entries with exactly the same text are
+/// one group, scored once (a title pasted 35,000 times is one comparison). Groups meet through blocking keys
+/// (<see cref="BlockKeys"/>), never a double loop; keys shared by too many groups are ignored. Which pairs are compared
+/// depends only on the current entries, so an index followed edit by edit equals one built fresh.
+/// Not thread-safe: one owner applies changes in order.
+/// </summary>
+public sealed class DuplicateIndex
+{
+    public sealed record DuplicateMatch(EntryRef Other, DuplicateVerdict Verdict);
+
+    private readonly Dictionary<EntryNode, TextGroup> groups = new(SameText.Instance);
+    private readonly Dictionary<long, HashSet<TextGroup>> blocks = [];
+    private readonly Dictionary<DocumentId, DocumentEntries> documents = [];
+
+    /// <summary>The most matches <see cref="MatchesOf"/> returns.</summary>
+    public const int MaxMatches = 20;
+
+    public static DuplicateIndex Build(IEnumerable<(DocumentId Id, PaperDocument Document)> files)
+    {
+        var index = new DuplicateIndex();
+        var scratch = new HashSet<DocumentId>();
+        foreach (var (id, document) in files) index.AddDocument(id, document, scratch);
+        return index;
+    }
+
+    public void AddDocument(DocumentId id, PaperDocument document, ISet<DocumentId> affected)
+    {
+        affected.Add(id);
+        foreach (var entry in document.Entries) Add(new EntryRef(id, entry.Node), entry.StartLine, affected);
+    }
+
+    public void RemoveDocument(DocumentId id, PaperDocument document, ISet<DocumentId> affected)
+    {
+        affected.Add(id);
+        foreach (var entry in document.Entries) Remove(new EntryRef(id, entry.Node), affected);
+        documents.Remove(id);
+        findings.Remove(id);
+    }
+
+    /// <summary>Follows one delta of an edit of document <paramref name="id"/> (see <see cref="PaperDocument.Deltas"/>).</summary>
+    public void Apply(DocumentId id, ItemDelta delta, ISet<DocumentId> affected)
+    {
+        affected.Add(id);
+        var removedLines = 0;
+        foreach (var item in delta.Removed)
+        {
+            removedLines += item.LineCount;
+            if (item is EntryNode entry) Remove(new EntryRef(id, entry), affected);
+        }
+        var shift = delta.Added.Sum(item => item.LineCount) - removedLines;
+        if (shift != 0 && documents.TryGetValue(id, out var entries))
+        {
+            // Entries after the edit moved: their own document re-reports anyway, and so does every document naming them.
+            var moved = new HashSet<TextGroup>(ReferenceEqualityComparer.Instance);
+            foreach (var node in entries.Shift(delta.StartLine + removedLines, shift))
+                if (groups.TryGetValue(node, out var group) && moved.Add(group)) group.AddDocumentsTo(affected, withMatches: true);
+        }
+        var line = delta.StartLine;
+        foreach (var item in delta.Added)
+        {
+            if (item is EntryNode entry) Add(new EntryRef(id, entry), line, affected);
+            line += item.LineCount;
+        }
+    }
+
+    /// <summary>The other entries that may be this one, strongest kind and score first, at most <see cref="MaxMatches"/>.</summary>
+    public IReadOnlyList<DuplicateMatch> MatchesOf(EntryRef entry)
+    {
+        if (!groups.TryGetValue(entry.Node, out var group) || !group.Contains(entry)) return [];
+        var result = new List<DuplicateMatch>();
+        var exact = new DuplicateVerdict(DuplicateKind.ExactCopy, 1, ["an exact copy"]);
+        foreach (var other in group.Members.Keys.Where(m => !m.Equals(entry)).OrderBy(m => m.Document).Take(MaxMatches))
+            result.Add(new DuplicateMatch(other, exact));
+        foreach (var (other, verdict) in group.RankedMatches())
+        {
+            foreach (var member in other.Members.Keys.OrderBy(m => m.Document))
+            {
+                if (result.Count >= MaxMatches) return result;
+                result.Add(new DuplicateMatch(member, verdict));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>A canonical dump of the groups and their matches, independent of the order things were added in.</summary>
+    public string Describe()
+    {
+        var lines = new List<string>();
+        foreach (var group in groups.Values)
+        {
+            var members = string.Join(",", group.Members.Select(m => $"{m.Key.Document}x{m.Value}").Order(StringComparer.Ordinal));
+            var matches = string.Join(" | ", group.Matches
+                .Select(pair => $"{pair.Value.Kind} {pair.Value.Score.ToString(CultureInfo.InvariantCulture)} {Label(pair.Key)}")
+                .Order(StringComparer.Ordinal));
+            lines.Add($"{Label(group)} [{members}] -> {matches}");
+        }
+        lines.Sort(StringComparer.Ordinal);
+        var builder = new StringBuilder();
+        foreach (var line in lines) builder.Append(line).Append('\n');
+        return builder.ToString();
+    }
+
+    private static string Label(TextGroup group) => $"{group.Print.TitleKey}#{group.Print.Entry.GetText().GetHashCode(StringComparison.Ordinal):x8}";
+
+    // ----- what the findings need -----
+
+    /// <summary>The entries of a document that have copies or matches, with their lines where known.</summary>
+    internal DocumentEntries? EntriesOf(DocumentId id) => documents.GetValueOrDefault(id);
+
+    internal TextGroup? GroupOf(EntryNode node) => groups.GetValueOrDefault(node);
+
+    internal sealed record CachedFinding(string Signature, PaperLsp.Analysis.PaperDiagnostic Diagnostic);
+
+    private readonly Dictionary<DocumentId, Dictionary<EntryNode, CachedFinding>> findings = [];
+
+    /// <summary>The findings last made for each entry of a document, reused while what they name stays the same.</summary>
+    internal Dictionary<EntryNode, CachedFinding> FindingsOf(DocumentId id)
+    {
+        if (!findings.TryGetValue(id, out var cache)) findings[id] = cache = new(ReferenceEqualityComparer.Instance);
+        return cache;
+    }
+
+    // ----- membership -----
+
+    private void Add(EntryRef entry, int line, ISet<DocumentId> affected)
+    {
+        var print = PaperFingerprint.Of(entry.Node);
+        if (print.TitleWords.Length == 0) return;
+        if (groups.TryGetValue(entry.Node, out var group))
+        {
+            var wasFlagged = group.IsFlagged;
+            group.AddMember(entry);
+            group.AddDocumentsTo(affected, withMatches: true);
+            if (!group.IsFlagged) return;
+            if (!wasFlagged) Flag(group);
+            Entries(entry.Document).Set(entry.Node, line);
+            return;
+        }
+
+        group = new TextGroup(print, BlockKeys.Of(print));
+        group.AddMember(entry);
+        groups[entry.Node] = group;
+        foreach (var key in group.Keys)
+        {
+            if (!blocks.TryGetValue(key, out var block)) blocks[key] = block = [];
+            block.Add(group);
+            // This group made the block too common: pairs that met only through it no longer meet.
+            if (block.Count == BlockKeys.CapOf(key) + 1) Recheck(block, affected);
+        }
+        foreach (var candidate in Candidates(group)) Score(group, candidate, affected);
+        if (group.IsFlagged)
+        {
+            Flag(group);
+            Entries(entry.Document).Set(entry.Node, line);
+        }
+    }
+
+    private void Remove(EntryRef entry, ISet<DocumentId> affected)
+    {
+        if (!groups.TryGetValue(entry.Node, out var group) || !group.Contains(entry)) return;
+        group.AddDocumentsTo(affected, withMatches: true);
+        group.RemoveMember(entry);
+        documents.GetValueOrDefault(entry.Document)?.Remove(entry.Node);
+        if (group.Members.Count > 0)
+        {
+            if (!group.IsFlagged) Unflag(group);
+            return;
+        }
+
+        groups.Remove(entry.Node);
+        foreach (var other in group.Matches.Keys)
+        {
+            other.Matches.Remove(group);
+            if (!other.IsFlagged) Unflag(other);
+        }
+        group.Matches.Clear();
+        foreach (var key in group.Keys)
+        {
+            var block = blocks[key];
+            block.Remove(group);
+            if (block.Count == 0) blocks.Remove(key);
+            // The block is usable again: pairs in it meet now.
+            else if (block.Count == BlockKeys.CapOf(key)) Recheck(block, affected);
+        }
+    }
+
+    /// <summary>Groups sharing a title key, or two other keys, in blocks small enough to use.</summary>
+    private IEnumerable<TextGroup> Candidates(TextGroup group)
+    {
+        var shared = new Dictionary<TextGroup, int>(ReferenceEqualityComparer.Instance);
+        foreach (var key in group.Keys)
+        {
+            var block = blocks[key];
+            if (block.Count > BlockKeys.CapOf(key)) continue;
+            var weight = BlockKeys.IsTitleKey(key) ? 2 : 1;
+            foreach (var other in block)
+                if (!ReferenceEquals(other, group)) shared[other] = shared.GetValueOrDefault(other) + weight;
+        }
+        return shared.Where(pair => pair.Value >= 2).Select(pair => pair.Key);
+    }
+
+    /// <summary>The same rule as <see cref="Candidates"/>, for one pair.</summary>
+    private bool Meet(TextGroup a, TextGroup b)
+    {
+        int i = 0, j = 0, shared = 0;
+        while (i < a.Keys.Length && j < b.Keys.Length)
+        {
+            if (a.Keys[i] < b.Keys[j]) i++;
+            else if (a.Keys[i] > b.Keys[j]) j++;
+            else
+            {
+                var key = a.Keys[i];
+                if (blocks[key].Count <= BlockKeys.CapOf(key)) shared += BlockKeys.IsTitleKey(key) ? 2 : 1;
+                if (shared >= 2) return true;
+                i++; j++;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A block crossed its cap: every pair in it may have started or stopped meeting.</summary>
+    private void Recheck(HashSet<TextGroup> block, ISet<DocumentId> affected)
+    {
+        var members = block.ToArray();
+        for (var x = 0; x < members.Length; x++)
+            for (var y = x + 1; y < members.Length; y++)
+            {
+                var (a, b) = (members[x], members[y]);
+                var matched = a.Matches.ContainsKey(b);
+                var meet = Meet(a, b);
+                if (matched && !meet) Unmatch(a, b, affected);
+                else if (!matched && meet) Score(a, b, affected);
+            }
+    }
+
+    private void Score(TextGroup a, TextGroup b, ISet<DocumentId> affected)
+    {
+        var verdict = DuplicateScorer.Compare(a.Print, b.Print);
+        if (verdict.Kind == DuplicateKind.None) return;
+        bool aWas = a.IsFlagged, bWas = b.IsFlagged;
+        a.Matches[b] = verdict;
+        b.Matches[a] = verdict;
+        a.AddDocumentsTo(affected, withMatches: false);
+        b.AddDocumentsTo(affected, withMatches: false);
+        if (!aWas) Flag(a);
+        if (!bWas) Flag(b);
+    }
+
+    private void Unmatch(TextGroup a, TextGroup b, ISet<DocumentId> affected)
+    {
+        a.Matches.Remove(b);
+        b.Matches.Remove(a);
+        a.AddDocumentsTo(affected, withMatches: false);
+        b.AddDocumentsTo(affected, withMatches: false);
+        if (!a.IsFlagged) Unflag(a);
+        if (!b.IsFlagged) Unflag(b);
+    }
+
+    /// <summary>The group now has findings: its members' documents track them (lines found when next asked).</summary>
+    private void Flag(TextGroup group)
+    {
+        foreach (var member in group.Members.Keys) Entries(member.Document).Track(member.Node);
+    }
+
+    private void Unflag(TextGroup group)
+    {
+        foreach (var member in group.Members.Keys) documents.GetValueOrDefault(member.Document)?.Remove(member.Node);
+    }
+
+    private DocumentEntries Entries(DocumentId id)
+    {
+        if (!documents.TryGetValue(id, out var entries)) documents[id] = entries = new DocumentEntries();
+        return entries;
+    }
+
+    /// <summary>Entry nodes are equal here when their texts are: one group per distinct text.</summary>
+    private sealed class SameText : IEqualityComparer<EntryNode>
+    {
+        public static readonly SameText Instance = new();
+        public bool Equals(EntryNode? x, EntryNode? y) => ReferenceEquals(x, y) || (x is not null && y is not null && x.HasSameText(y));
+        public int GetHashCode(EntryNode node) => node.TextHash;
+    }
+}
