@@ -65,6 +65,9 @@ public class PaperLspPairTests
         var possible = Pairs.Where(p => p.Label == PairLabel.Possible).Select(p => $"{p}: {ByIndex(p)}");
         TestContext.Out.WriteLine("PaperLsp on the possible pairs: " + string.Join("; ", possible));
         var paperLsp = rows[^1];
+        TestContext.Out.WriteLine("PaperLsp misses: " + string.Join("; ", paperLsp.Missed.Select(p => $"{p}: {ByIndex(p)}")));
+        var hinted = Pairs.Where(p => ByIndex(p) == DuplicateKind.Possible).Select(p => p.ToString());
+        TestContext.Out.WriteLine("PaperLsp reports as possible duplicates: " + string.Join("; ", hinted));
         Assert.That(rows.Take(rows.Count - 1), Has.All.Matches<PairScore>(rival => rival.Precision < paperLsp.Precision || rival.Recall < paperLsp.Recall),
             "PaperLsp is better than each rival on these pairs, in precision or recall");
     }
