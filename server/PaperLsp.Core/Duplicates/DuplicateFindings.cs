@@ -81,10 +81,10 @@ public static class DuplicateFindings
         var unnamed = others.Total - named.Count;
         if (unnamed > 0) places += $"; and {unnamed} more";
         var title = Shorten(entry.Title);
-        var hint = $"Delete one copy, or if they are different papers, write '// {DirectiveReader.NotDuplicate} \"{Shorten(named[0].Title)}\"{Disambiguation(context, entry, named[0])}' above this entry.";
+        var directive = NotDuplicateDirective(entry.Node, named[0].Entry.Node);
         var message = kind == DuplicateKind.Possible
-            ? $"Possible duplicate: '{title}' may be the same paper as {places}. If they are different papers, write '// {DirectiveReader.NotDuplicate} \"{Shorten(named[0].Title)}\"' above this entry."
-            : $"Duplicate paper: '{title}' also appears at {places}. {hint}";
+            ? $"Possible duplicate: '{title}' may be the same paper as {places}. If they are different papers, write '{directive}' above this entry."
+            : $"Duplicate paper: '{title}' also appears at {places}. Delete one copy, or if they are different papers, write '{directive}' above this entry.";
         var related = others.Named.Take(others.RelatedCount).Select(other => new RelatedLocation(
             new EntrySyntax(other.Entry.Node, other.Line).TitleRange,
             $"{(other.Verdict.Kind == DuplicateKind.Possible ? "Possible duplicate" : "Other copy")}, {context.Place(other)}",
@@ -92,16 +92,20 @@ public static class DuplicateFindings
         return new PaperDiagnostic(descriptor, entry.TitleRange, message, related);
     }
 
-    /// <summary>When both titles are equal, the directive must single out the other copy: by first author and year.</summary>
-    private static string Disambiguation(FindingContext context, EntrySyntax entry, Other other)
+    /// <summary>
+    /// The comment that says <paramref name="entry"/> is not a duplicate of <paramref name="other"/>: its title, and when
+    /// both titles are equal its first author's surname and year, which single it out.
+    /// </summary>
+    public static string NotDuplicateDirective(EntryNode entry, EntryNode other)
     {
-        var mine = PaperFingerprint.Of(entry.Node);
-        var theirs = PaperFingerprint.Of(other.Entry.Node);
-        if (mine.TitleKey != theirs.TitleKey) return "";
-        var parts = "";
-        if (theirs.AuthorKeys.Length > 0) parts += " " + PaperFingerprint.SurnameOf(theirs.AuthorKeys[0]);
-        if (theirs.Date is { } date) parts += " " + date.Year.ToString(CultureInfo.InvariantCulture);
-        return parts;
+        var theirs = PaperFingerprint.Of(other);
+        var text = $"// {DirectiveReader.NotDuplicate} \"{other.Title.Replace('"', '\'')}\"";
+        if (PaperFingerprint.Of(entry).TitleKey != theirs.TitleKey) return text;
+        // The surname as written (the reader folds it as author keys are folded: the last word of the name).
+        if (other.Authors.Count > 0 && other.Authors[0].Split(' ', StringSplitOptions.RemoveEmptyEntries) is [.., var surname] && PaperText.Words(surname).Length > 0)
+            text += " " + surname.Trim(',', '.', ';');
+        if (theirs.Date is { } date) text += " " + date.Year.ToString(CultureInfo.InvariantCulture);
+        return text;
     }
 
     private static string Shorten(string title) => title.Length <= 80 ? title : title[..77] + "…";
@@ -140,17 +144,7 @@ public static class DuplicateFindings
             return name;
         }
 
-        /// <summary>The line of a tracked entry, locating the document's unlocated entries once.</summary>
-        public int LineOf(DocumentId of, EntryNode node)
-        {
-            var entries = index.EntriesOf(of);
-            if (entries is null) return -1;
-            var line = entries.LineOf(node);
-            if (line >= 0 || !entries.Tracks(node)) return line;
-            if (DocumentOf(of) is not { } doc) return -1;
-            foreach (var (found, syntax) in EntryLocator.Locate(doc, entries.Unlocated.ToList())) entries.Set(found, syntax.StartLine);
-            return entries.LineOf(node);
-        }
+        public int LineOf(DocumentId of, EntryNode node) => index.LineOf(new EntryRef(of, node), DocumentOf);
 
         /// <summary>The other entries this one is a duplicate of, after directives, nearest copies first; and how many in all.</summary>
         public Others OthersOf(EntryRef entry, int line)

@@ -117,6 +117,17 @@ public sealed class DuplicateIndex
 
     internal TextGroup? GroupOf(EntryNode node) => groups.GetValueOrDefault(node);
 
+    /// <summary>The first line of an entry with findings, -1 when it has none; the document's unlocated ones are located once.</summary>
+    public int LineOf(EntryRef entry, Func<DocumentId, PaperDocument?> documentOf)
+    {
+        if (documents.GetValueOrDefault(entry.Document) is not { } entries) return -1;
+        var line = entries.LineOf(entry.Node);
+        if (line >= 0 || !entries.Tracks(entry.Node)) return line;
+        if (documentOf(entry.Document) is not { } document) return -1;
+        foreach (var (found, syntax) in EntryLocator.Locate(document, entries.Unlocated.ToList())) entries.Set(found, syntax.StartLine);
+        return entries.LineOf(entry.Node);
+    }
+
     internal sealed record CachedFinding(string Signature, PaperLsp.Analysis.PaperDiagnostic Diagnostic);
 
     private readonly Dictionary<DocumentId, Dictionary<EntryNode, CachedFinding>> findings = [];

@@ -423,7 +423,7 @@ internal static class NotDuplicateDirective
             var part = text.Substring(partStart, position - partStart);
             if (part.StartsWith("--", StringComparison.Ordinal)) break;
             if (part.Length == 4 && int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) && year is null) year = y;
-            else if (surname is null && PaperLsp.Duplicates.PaperText.Words(part) is [var word] && !part.Any(char.IsDigit)) surname = word;
+            else if (surname is null && PaperLsp.Duplicates.PaperText.Words(part) is [.., var word] && !part.Any(char.IsDigit)) surname = word;
             else
                 return Fail(problems, new LineSpan(0, partStart, position - partStart),
                     $"After the title, '{part}' is neither the other paper's first-author surname nor its year: write " + Form + " (a reason goes after '-- ').");

@@ -1,0 +1,150 @@
+using FsCheck;
+using FsCheck.Fluent;
+using PaperLsp.Analysis;
+using PaperLsp.Duplicates;
+using PaperLsp.Syntax;
+using PaperLsp.Tests.Syntax;
+using PaperLsp.Workspace;
+using Edit = PaperLsp.Tests.Syntax.IncrementalParseTests.Edit;
+
+namespace PaperLsp.Tests.Duplicates;
+
+/// <summary>The index follows edits across files; it and its findings must always equal those of a workspace read fresh.</summary>
+public class DuplicateIndexTests
+{
+    public sealed record Step(int File, Edit Edit)
+    {
+        public override string ToString() => $"{File}: {Edit}";
+    }
+
+    private static readonly string[] BaseNames = ["seed", "synthetic", "mixed"];
+
+    private static Arbitrary<(int Files, Step[] Steps)> ScriptArbitrary()
+    {
+        var step = from file in Gen.Choose(0, 2)
+                   from edit in IncrementalParseTests.EditGen()
+                   select new Step(file, edit);
+        var gen = from files in Gen.Choose(2, 3)
+                  from count in Gen.Choose(1, 8)
+                  from steps in step.ArrayOf(count)
+                  select (files, steps.Select(s => s with { File = s.File % files }).ToArray());
+        static IEnumerable<(int, Step[])> Shrink((int Files, Step[] Steps) script) =>
+            Enumerable.Range(0, script.Steps.Length).Where(_ => script.Steps.Length > 1)
+                .Select(i => (script.Files, script.Steps.Where((_, j) => j != i).ToArray()));
+        return Arb.From(gen, Shrink);
+    }
+
+    [Test]
+    public void Index_and_findings_after_random_edits_across_files_equal_those_built_fresh()
+    {
+        var config = Config.QuickThrowOnFailure.WithMaxTest(100).WithReplay(20261202UL, 0x9E3779B97F4A7C15UL | 1);
+        Check.One(config, Prop.ForAll(ScriptArbitrary(), script =>
+        {
+            if (Replay(script.Files, script.Steps) is { } difference)
+                throw new AssertionException($"{difference}\nscript: {string.Join(" ; ", script.Steps.Select(s => s.ToString()))}");
+            return true;
+        }));
+    }
+
+    private static string? Replay(int fileCount, Step[] steps)
+    {
+        var ids = Enumerable.Range(0, fileCount).Select(i => new DocumentId($"/w/list{i}.papers")).ToArray();
+        var texts = ids.Select((_, i) => IncrementalParseTests.Bases[BaseNames[i]]).ToArray();
+        var documents = texts.Select(PaperDocument.Parse).ToArray();
+        var index = DuplicateIndex.Build(ids.Zip(documents));
+        // Findings are asked after every step, so the cached ones are reused and must stay right.
+        Findings(index, ids, documents);
+        for (var n = 0; n < steps.Length; n++)
+        {
+            var step = steps[n];
+            var (change, text) = IncrementalParseTests.Resolve(step.Edit, texts[step.File], documents[step.File]);
+            var edited = documents[step.File].Apply(change);
+            var before = ids.ToDictionary(id => id, id => Findings(index, ids, documents, id));
+            var affected = new HashSet<DocumentId>();
+            foreach (var delta in edited.Deltas) index.Apply(ids[step.File], delta, affected);
+            documents[step.File] = edited;
+            texts[step.File] = text;
+
+            var freshDocuments = documents.Select(d => PaperDocument.Parse(d.GetText())).ToArray();
+            var freshIndex = DuplicateIndex.Build(ids.Zip(freshDocuments));
+            if (index.Describe() != freshIndex.Describe())
+                return $"step {n} ({step}): index differs\n--- incremental\n{index.Describe()}\n--- fresh\n{freshIndex.Describe()}";
+            for (var i = 0; i < ids.Length; i++)
+            {
+                var incremental = Findings(index, ids, documents, ids[i]);
+                var expected = Findings(freshIndex, ids, freshDocuments, ids[i]);
+                if (incremental != expected) return $"step {n} ({step}): findings of {ids[i]} differ\n--- incremental\n{incremental}\n--- fresh\n{expected}";
+                // A document whose findings changed must have been reported as affected.
+                if (!affected.Contains(ids[i]) && before[ids[i]] != incremental && i != step.File)
+                    return $"step {n} ({step}): {ids[i]} changed but was not reported affected";
+            }
+        }
+        return null;
+    }
+
+    private static void Findings(DuplicateIndex index, DocumentId[] ids, PaperDocument[] documents)
+    {
+        foreach (var id in ids) Findings(index, ids, documents, id);
+    }
+
+    private static string Findings(DuplicateIndex index, DocumentId[] ids, PaperDocument[] documents, DocumentId id)
+    {
+        var document = documents[Array.IndexOf(ids, id)];
+        var findings = DuplicateFindings.For(id, document, index, other => documents[Array.IndexOf(ids, other)], other => other.Key, CancellationToken.None);
+        return string.Join("\n", findings.Select(f => $"{f.Range} {f.Code} {f.Message} [{string.Join(", ", f.Related.Select(r => $"{r.Document}:{r.Range}"))}]"));
+    }
+
+    [Test]
+    public void An_entry_pasted_35000_times_is_one_group_and_each_copy_names_only_its_neighbours()
+    {
+        const string entry = "Attention Is All You NeedAshish Vaswani, Noam Shazeer et al. · google\nThe dominant sequence transduction models are based on complex recurrent networks.\n";
+        var id = new DocumentId("/w/pasted.papers");
+        var document = PaperDocument.Parse(string.Concat(Enumerable.Repeat(entry, 35_000)));
+        var index = DuplicateIndex.Build([(id, document)]);
+        var findings = DuplicateFindings.For(id, document, index, _ => document, other => other.Key, CancellationToken.None);
+        Assert.That(findings, Has.Count.EqualTo(35_000));
+        Assert.That(findings.All(f => f.Code == "PL0302"), Is.True);
+        Assert.That(findings.Sum(f => f.Related.Count), Is.LessThanOrEqualTo(2 * 35_000));
+        Assert.That(findings[100].Message, Does.Contain("line 199").And.Contain("line 203").And.Contain("more"));
+        Assert.That(index.Describe().Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(1));
+    }
+
+    [Test]
+    public void A_paper_in_two_lists_is_reported_in_both_with_the_other_file_and_line()
+    {
+        var a = new DocumentId("/w/a.papers");
+        var b = new DocumentId("/w/b.papers");
+        var docA = PaperDocument.Parse("# Reading\nDeep Residual Learning for Image RecognitionKaiming He, Xiangyu Zhang\nDeeper neural networks are more difficult to train.\n");
+        var docB = PaperDocument.Parse("12.0CVJan 1, 2016\nDeep residual learning for image recognitionKaiming He, Xiangyu Zhang, Shaoqing Ren\nDeeper neural networks are more difficult to train. We present a residual learning framework.\n");
+        var index = DuplicateIndex.Build([(a, docA), (b, docB)]);
+        PaperDocument Of(DocumentId id) => id == a ? docA : docB;
+        var inA = DuplicateFindings.For(a, docA, index, Of, id => id.Key, CancellationToken.None).Single();
+        var inB = DuplicateFindings.For(b, docB, index, Of, id => id.Key, CancellationToken.None).Single();
+        Assert.That(inA.Code, Is.EqualTo("PL0301"));
+        Assert.That(inA.Message, Does.Contain("/w/b.papers:2"));
+        Assert.That(inA.Related.Single().Document, Is.EqualTo(b));
+        Assert.That(inA.Related.Single().Range.Start.Line, Is.EqualTo(1));
+        Assert.That(inB.Message, Does.Contain("/w/a.papers:2"));
+        Assert.That(index.MatchesOf(new EntryRef(a, docA.Entries.Single().Node)).Single().Other.Document, Is.EqualTo(b));
+
+        // Removing one list takes the finding away from the other, and says so.
+        var affected = new HashSet<DocumentId>();
+        index.RemoveDocument(b, docB, affected);
+        Assert.That(affected, Is.EquivalentTo(new[] { a, b }));
+        Assert.That(DuplicateFindings.For(a, docA, index, Of, id => id.Key, CancellationToken.None), Is.Empty);
+    }
+
+    [Test]
+    public void Blocks_shared_by_too_many_papers_are_not_used_but_titles_still_meet()
+    {
+        // 150 different papers share "language models" and their first author: those keys are capped, yet the one
+        // real copy still meets its original through the title key.
+        var lines = Enumerable.Range(0, 150).Select(i => $"Language Models Topic{i} StudyAda Lovelace\nAbstract number {i} about one thing.\n");
+        var text = string.Concat(lines) + "language models topic7 studyAda Lovelace\nAbstract number 7 about one thing.\n";
+        var id = new DocumentId("/w/many.papers");
+        var document = PaperDocument.Parse(text);
+        var index = DuplicateIndex.Build([(id, document)]);
+        var findings = DuplicateFindings.For(id, document, index, _ => document, other => other.Key, CancellationToken.None);
+        Assert.That(findings.Select(f => f.Range.Start.Line), Is.EqualTo(new[] { 14, 300 }));
+    }
+}
