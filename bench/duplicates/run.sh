@@ -26,14 +26,15 @@ measure() { # name, command...: elapsed seconds and peak resident memory from /u
   local wall rss
   wall=$(grep 'Elapsed (wall clock)' "$work/$name.time" | awk '{print $NF}')
   rss=$(grep 'Maximum resident set size' "$work/$name.time" | awk '{print $NF}')
-  echo "$name: wall $wall, peak RSS $((rss / 1024)) MB"
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$work/$name.time")
+  echo "$name: wall $wall, CPU ${cpu} s, peak RSS $((rss / 1024)) MB, $(grep -E 'Exit status|terminated by signal' "$work/$name.time" | head -1 | xargs)"
 }
 measure paperlsp-check $paperlsp check "$work/papers"
 # The input goes first: --duplicates takes an optional list of rules and would swallow a path after it.
 measure bibtex-tidy node "$tidy" "$work/all.bib" --duplicates --output "$work/tidy.bib"
 
 echo "planted copies: $(tail -n +2 "$work/planted.tsv" | grep -c $'\tcopy\t'), planted look-alikes: $(tail -n +2 "$work/planted.tsv" | grep -c $'\tdifferent\t')"
-echo "paperlsp duplicate findings (PL0301 same paper, PL0302 possible, PL0303 exact copy):"
+echo "paperlsp duplicate findings (PL0301 same paper, PL0302 exact copy, PL0303 possible):"
 grep -oE 'PL030[123]' "$work/paperlsp-check.out" | sort | uniq -c
 echo "bibtex-tidy duplicate warnings by rule:"
 grep -ohE 'identical DOI|has already been used|similar content|similar abstract' "$work/bibtex-tidy.out" | sort | uniq -c
