@@ -15,6 +15,8 @@ using PaperLsp.Syntax;
 // dotnet run -c Release --project bench/PaperLsp.Bench -- corpus                sizes and diagnostic counts of the inputs
 // dotnet run -c Release --project bench/PaperLsp.Bench -- workspace             100-file workspace: index time, memory, request percentiles
 // dotnet run -c Release --project bench/PaperLsp.Bench -- related               related-papers index: build, memory, query percentiles at 1k/10k/100k
+// dotnet run -c Release --project bench/PaperLsp.Bench -- --filter '*DuplicateEdit*'  duplicates kept current after a keystroke, 1k/10k/100k
+// dotnet run -c Release --project bench/PaperLsp.Bench -- planted N DIR         N entries with planted near duplicates as .papers files in DIR
 switch (args.FirstOrDefault())
 {
     case "workspace": return WorkspaceMode.Run();
@@ -23,6 +25,7 @@ switch (args.FirstOrDefault())
     case "memory": return Modes.Memory();
     case "breakdown": return Modes.Breakdown();
     case "corpus": return Modes.CorpusInfo();
+    case "planted": return PlantedWorkspaceMode.Write(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]);
 }
 
 var config = ManualConfig.Create(DefaultConfig.Instance)
