@@ -17,10 +17,12 @@ using PaperLsp.Syntax;
 // dotnet run -c Release --project bench/PaperLsp.Bench -- related               related-papers index: build, memory, query percentiles at 1k/10k/100k
 // dotnet run -c Release --project bench/PaperLsp.Bench -- --filter '*DuplicateEdit*'  duplicates kept current after a keystroke, 1k/10k/100k
 // dotnet run -c Release --project bench/PaperLsp.Bench -- planted N DIR         N entries with planted near duplicates as .papers files in DIR
+// dotnet run -c Release --project bench/PaperLsp.Bench -- related-keystroke     related-papers index: one keystroke's Apply at 1k/10k/100k (Stopwatch medians)
 switch (args.FirstOrDefault())
 {
     case "workspace": return WorkspaceMode.Run();
     case "related": return RelatedMode.Run();
+    case "related-keystroke": return RelatedMode.Keystrokes();
     case "workspace-index": return WorkspaceMode.IndexOnly(int.Parse(args.ElementAtOrDefault(1) ?? "100", CultureInfo.InvariantCulture));
     case "memory": return Modes.Memory();
     case "breakdown": return Modes.Breakdown();

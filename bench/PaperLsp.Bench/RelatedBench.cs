@@ -83,6 +83,48 @@ public static class RelatedMode
         GC.KeepAlive(files);
     }
 
+    /// <summary>
+    /// dotnet run -c Release --project bench/PaperLsp.Bench -- related-keystroke: the Stopwatch median of one keystroke's
+    /// <see cref="RelatedIndex.Apply"/> (a title edit's delta: the new node's terms read, the old node counted out, the
+    /// new one in) and of its inverse, at 1k, 10k and 100k entries, with the ratio to 1k. Ratios only on a noisy machine;
+    /// <see cref="RelatedUpdateBenchmarks"/> is the BenchmarkDotNet form.
+    /// </summary>
+    public static int Keystrokes()
+    {
+        const int keystrokes = 2000;
+        Console.WriteLine("size   entries  apply-median-us  inverse-median-us  apply/1k");
+        double? first = null;
+        foreach (var size in new[] { "1k", "10k", "100k" })
+        {
+            var files = RelatedCorpus.Load(RelatedCorpus.Files(size));
+            var index = RelatedIndex.Build(files);
+            var (open, document) = files[0];
+            var (insert, _, _) = Corpus.MiddleTitleEdit(document);
+            var apply = new double[keystrokes];
+            var inverse = new double[keystrokes];
+            for (var i = -100; i < keystrokes; i++)
+            {
+                // A fresh node every time, as typing makes: its terms are read inside the timed Apply.
+                var delta = document.Apply(insert).LastDelta!;
+                var t0 = Stopwatch.GetTimestamp();
+                index.Apply(open, delta.Removed, delta.Added);
+                var t1 = Stopwatch.GetTimestamp();
+                index.Apply(open, delta.Added, delta.Removed);
+                var t2 = Stopwatch.GetTimestamp();
+                if (i < 0) continue;
+                apply[i] = Stopwatch.GetElapsedTime(t0, t1).TotalMicroseconds;
+                inverse[i] = Stopwatch.GetElapsedTime(t1, t2).TotalMicroseconds;
+            }
+            Array.Sort(apply);
+            Array.Sort(inverse);
+            var median = Percentile(apply, 0.5);
+            first ??= median;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{size,-5} {index.EntryCount,8} {median,16:F1} {Percentile(inverse, 0.5),18:F1} {median / first.Value,9:F2}"));
+        }
+        return 0;
+    }
+
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * p))];
 
     private static long Retained()

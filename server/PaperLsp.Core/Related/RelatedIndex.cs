@@ -244,7 +244,7 @@ public sealed class RelatedIndex
         {
             if ((++seen & 4095) == 0) cancellationToken.ThrowIfCancellationRequested();
             var candidate = facts[slot]!;
-            if (refs[slot].Equals(entry) || scoring.IsCopy(candidate)) continue;
+            if (ReferenceEquals(refs[slot].Node, entry.Node) && refs[slot].Document.Equals(entry.Document) || scoring.IsCopy(candidate)) continue;
             // Only candidates reached through an author can share one: the others skip comparing author lists.
             var estimate = scoring.Estimate(accumulator[slot], candidate, (marks[slot] & ByAuthor) != 0);
             if (heap.Count == size)

@@ -46,12 +46,8 @@ public class RelatedIndexPropertyTests
     public void Index_after_random_edits_across_files_equals_the_index_built_fresh()
     {
         var config = Config.QuickThrowOnFailure.WithMaxTest(300).WithReplay(20261202UL, 0x9E3779B97F4A7C15UL | 1);
-        Check.One(config, Prop.ForAll(ScriptArbitrary(), script =>
-        {
-            if (Replay(script.Files, script.Steps) is { } difference)
-                throw new AssertionException($"{difference}\nscript: {string.Join(" ; ", script.Steps.Select(s => s.ToString()))}");
-            return true;
-        }));
+        Check.One(config, Prop.ForAll(ScriptArbitrary(), (Action<(int Files, Step[] Steps)>)(script =>
+            Assert.That(Replay(script.Files, script.Steps), Is.Null, () => "script: " + string.Join(" ; ", script.Steps.Select(s => s.ToString()))))));
     }
 
     private static string? Replay(int fileCount, Step[] steps)
