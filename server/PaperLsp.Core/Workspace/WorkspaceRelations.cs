@@ -13,7 +13,42 @@ namespace PaperLsp.Workspace;
 public sealed class WorkspaceRelations
 {
     public DuplicateIndex Duplicates { get; private set; } = DuplicateIndex.Build([]);
-    public RelatedIndex Related { get; private set; } = RelatedIndex.Build([]);
+
+    private RelatedIndex related = RelatedIndex.Build([]);
+
+    /// <summary>
+    /// Changes the related-papers index has not seen yet. Diagnostics need the duplicate index at once, but related
+    /// papers only when someone asks (hover, a lens, the quick pick): opening a 100,000-entry list must not wait for its
+    /// topic index before its first diagnostics, so the related index catches up on its first read.
+    /// </summary>
+    private readonly List<Action<RelatedIndex>> pendingRelated = [];
+
+    /// <summary>Past this many pending changes the related index catches up anyway, so a long session without a
+    /// related-papers read keeps no unbounded backlog.</summary>
+    private const int MaxPendingRelated = 4096;
+
+    public RelatedIndex Related
+    {
+        get
+        {
+            CatchUpRelated();
+            return related;
+        }
+    }
+
+    private void CatchUpRelated()
+    {
+        if (pendingRelated.Count == 0) return;
+        var pending = pendingRelated.ToArray();
+        pendingRelated.Clear();
+        foreach (var change in pending) change(related);
+    }
+
+    private void Later(Action<RelatedIndex> change)
+    {
+        pendingRelated.Add(change);
+        if (pendingRelated.Count > MaxPendingRelated) CatchUpRelated();
+    }
 
     /// <summary>Bumped for a document each time its duplicate findings may have changed, even when its own text did not.</summary>
     private readonly Dictionary<DocumentId, long> stamps = [];
@@ -22,7 +57,9 @@ public sealed class WorkspaceRelations
     public static WorkspaceRelations Build(IEnumerable<(DocumentId Id, PaperDocument Document)> files)
     {
         var list = files.ToList();
-        return new WorkspaceRelations { Duplicates = DuplicateIndex.Build(list), Related = RelatedIndex.Build(list) };
+        var relations = new WorkspaceRelations { Duplicates = DuplicateIndex.Build(list) };
+        relations.Later(index => { foreach (var (id, document) in list) index.AddDocument(id, document); });
+        return relations;
     }
 
     /// <summary>
@@ -40,7 +77,7 @@ public sealed class WorkspaceRelations
             foreach (var delta in after.Deltas)
             {
                 Duplicates.Apply(id, delta, changes);
-                Related.Apply(id, delta.Removed, delta.Added);
+                Later(index => index.Apply(id, delta.Removed, delta.Added));
             }
         }
         else
@@ -48,12 +85,12 @@ public sealed class WorkspaceRelations
             if (before is not null)
             {
                 Duplicates.RemoveDocument(id, before, changes);
-                Related.RemoveDocument(id, before);
+                Later(index => index.RemoveDocument(id, before));
             }
             if (after is not null)
             {
                 Duplicates.AddDocument(id, after, changes);
-                Related.AddDocument(id, after);
+                Later(index => index.AddDocument(id, after));
             }
         }
         changes.Add(id);
