@@ -11,10 +11,13 @@ internal static class BlockKeys
 
     /// <summary>Groups sharing one key beyond this count learn nothing from it (a boilerplate sentence, a prolific author,
     /// "language models"); the title keys allow more, since equal titles are the strongest evidence.</summary>
-    public const int Cap = 100, TitleCap = 1000;
+    public const int Cap = 32, TitleCap = 1000;
 
     /// <summary>Abstract word triples whose hash is a multiple of this are keys: about one in eight, the same on every copy.</summary>
     public const int ShingleSampling = 8;
+
+    /// <summary>Whether <paramref name="keys"/> (sorted) holds <paramref name="key"/>.</summary>
+    public static bool Has(long[] keys, long key) => Array.BinarySearch(keys, key) >= 0;
 
     public static int CapOf(long key) => (key & ~0xFFFFFFFFL) == TitleKind ? TitleCap : Cap;
 

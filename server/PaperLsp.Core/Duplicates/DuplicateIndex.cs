@@ -17,7 +17,9 @@ public sealed class DuplicateIndex
     public sealed record DuplicateMatch(EntryRef Other, DuplicateVerdict Verdict);
 
     private readonly Dictionary<EntryNode, TextGroup> groups = new(SameText.Instance);
-    private readonly Dictionary<long, HashSet<TextGroup>> blocks = [];
+    // Lists, not sets: most keys have one group, and a set per key would cost more than the entries themselves.
+    private readonly Dictionary<long, List<TextGroup>> blocks = [];
+    private readonly Dictionary<TextGroup, int> sharedKeys = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<DocumentId, DocumentEntries> documents = [];
 
     /// <summary>The most matches <see cref="MatchesOf"/> returns.</summary>
@@ -161,10 +163,10 @@ public sealed class DuplicateIndex
         groups[entry.Node] = group;
         foreach (var key in group.Keys)
         {
-            if (!blocks.TryGetValue(key, out var block)) blocks[key] = block = [];
+            if (!blocks.TryGetValue(key, out var block)) blocks[key] = block = new List<TextGroup>(1);
             block.Add(group);
-            // This group made the block too common: pairs that met only through it no longer meet.
-            if (block.Count == BlockKeys.CapOf(key) + 1) Recheck(block, affected);
+            // This group made the block too common: pairs that met only through it may no longer meet.
+            if (block.Count == BlockKeys.CapOf(key) + 1) Unmatch(block, key, affected);
         }
         foreach (var candidate in Candidates(group)) Score(group, candidate, affected);
         if (group.IsFlagged)
@@ -198,15 +200,16 @@ public sealed class DuplicateIndex
             var block = blocks[key];
             block.Remove(group);
             if (block.Count == 0) blocks.Remove(key);
-            // The block is usable again: pairs in it meet now.
-            else if (block.Count == BlockKeys.CapOf(key)) Recheck(block, affected);
+            // The block is usable again: pairs that meet only through it meet now.
+            else if (block.Count == BlockKeys.CapOf(key)) Rematch(block, key, affected);
         }
     }
 
     /// <summary>Groups sharing a title key, or two other keys, in blocks small enough to use.</summary>
     private IEnumerable<TextGroup> Candidates(TextGroup group)
     {
-        var shared = new Dictionary<TextGroup, int>(ReferenceEqualityComparer.Instance);
+        var shared = sharedKeys;
+        shared.Clear();
         foreach (var key in group.Keys)
         {
             var block = blocks[key];
@@ -215,11 +218,11 @@ public sealed class DuplicateIndex
             foreach (var other in block)
                 if (!ReferenceEquals(other, group)) shared[other] = shared.GetValueOrDefault(other) + weight;
         }
-        return shared.Where(pair => pair.Value >= 2).Select(pair => pair.Key);
+        return shared.Where(pair => pair.Value >= 2).Select(pair => pair.Key).ToList();
     }
 
-    /// <summary>The same rule as <see cref="Candidates"/>, for one pair.</summary>
-    private bool Meet(TextGroup a, TextGroup b)
+    /// <summary>The same rule as <see cref="Candidates"/>, for one pair; <paramref name="without"/> is a key not to count.</summary>
+    private bool Meet(TextGroup a, TextGroup b, long? without = null)
     {
         int i = 0, j = 0, shared = 0;
         while (i < a.Keys.Length && j < b.Keys.Length)
@@ -229,7 +232,7 @@ public sealed class DuplicateIndex
             else
             {
                 var key = a.Keys[i];
-                if (blocks[key].Count <= BlockKeys.CapOf(key)) shared += BlockKeys.IsTitleKey(key) ? 2 : 1;
+                if (key != without && blocks[key].Count <= BlockKeys.CapOf(key)) shared += BlockKeys.IsTitleKey(key) ? 2 : 1;
                 if (shared >= 2) return true;
                 i++; j++;
             }
@@ -237,18 +240,22 @@ public sealed class DuplicateIndex
         return false;
     }
 
-    /// <summary>A block crossed its cap: every pair in it may have started or stopped meeting.</summary>
-    private void Recheck(HashSet<TextGroup> block, ISet<DocumentId> affected)
+    /// <summary>The block of <paramref name="key"/> just became too common: matched pairs in it that no longer meet part.</summary>
+    private void Unmatch(List<TextGroup> block, long key, ISet<DocumentId> affected)
     {
-        var members = block.ToArray();
-        for (var x = 0; x < members.Length; x++)
-            for (var y = x + 1; y < members.Length; y++)
+        foreach (var a in block)
+            foreach (var b in a.Matches.Keys.Where(b => BlockKeys.Has(b.Keys, key)).ToList())
+                if (!Meet(a, b)) Unmatch(a, b, affected);
+    }
+
+    /// <summary>The block of <paramref name="key"/> is usable again: pairs in it that meet only through it are compared.</summary>
+    private void Rematch(List<TextGroup> block, long key, ISet<DocumentId> affected)
+    {
+        for (var x = 0; x < block.Count; x++)
+            for (var y = x + 1; y < block.Count; y++)
             {
-                var (a, b) = (members[x], members[y]);
-                var matched = a.Matches.ContainsKey(b);
-                var meet = Meet(a, b);
-                if (matched && !meet) Unmatch(a, b, affected);
-                else if (!matched && meet) Score(a, b, affected);
+                var (a, b) = (block[x], block[y]);
+                if (!a.Matches.ContainsKey(b) && Meet(a, b) && !Meet(a, b, without: key)) Score(a, b, affected);
             }
     }
 

@@ -26,6 +26,8 @@ public static class DuplicateScorer
         if (ReferenceEquals(a, b) || a.TitleWords.Length == 0 || b.TitleWords.Length == 0) return DuplicateVerdict.None;
         if (a.HasSameText(b)) return new DuplicateVerdict(DuplicateKind.ExactCopy, 1, ["an exact copy"]);
 
+        if (ClearlyDifferent(a, b)) return DuplicateVerdict.None;
+
         var (title, titleSimilarity, titleReason) = TitleRelation.Of(a, b);
         if (title is TitleMatch.DistinctPaper) return DuplicateVerdict.None;
         var (authors, authorReason) = AuthorOverlap.Of(a, b);
@@ -47,6 +49,21 @@ public static class DuplicateScorer
         var score = 0.5 * titleSimilarity + 0.2 * AuthorScore(authors) + 0.3 * (abstracts ?? 0.5);
         return new DuplicateVerdict(kind, Math.Round(score, 3), reasons);
     }
+
+    /// <summary>
+    /// Most candidate pairs share a phrase and nothing else: titles that are not equal in any reading (whole, main title,
+    /// one's main title the other's whole) and share under half their words can only be a new version under a new
+    /// title, which needs abstracts this alike. Two merges of sorted hashes answer that without allocating.
+    /// </summary>
+    private static bool ClearlyDifferent(PaperFingerprint a, PaperFingerprint b)
+    {
+        if (a.TitleKey == b.TitleKey || a.MainTitleKey == b.MainTitleKey || a.TitleKey == b.MainTitleKey || a.MainTitleKey == b.TitleKey) return false;
+        if (PaperText.Jaccard(a.TitleWordHashes, b.TitleWordHashes) >= 0.5) return false;
+        return PaperText.Containment(a.AbstractShingles, b.AbstractShingles) < NewTitleAbstract || a.AbstractShingles.Length < MinShingles || b.AbstractShingles.Length < MinShingles;
+    }
+
+    /// <summary>Abstracts this alike make a possible duplicate even under different titles (a new version renamed).</summary>
+    internal const double NewTitleAbstract = 0.7;
 
     /// <summary>
     /// The rule. The same paper needs the same title (or the same one with a leading word or subtitle more) and no
@@ -72,7 +89,7 @@ public static class DuplicateScorer
                     return DuplicateKind.Possible;
                 return abstracts >= 0.8 ? DuplicateKind.Possible : DuplicateKind.None;
             case TitleMatch.Different:
-                return authors != Authors.Conflict && abstracts >= 0.7 ? DuplicateKind.Possible : DuplicateKind.None;
+                return authors != Authors.Conflict && abstracts >= NewTitleAbstract ? DuplicateKind.Possible : DuplicateKind.None;
             default:
                 return DuplicateKind.None;
         }

@@ -18,6 +18,10 @@ public sealed class PaperFingerprint
         TitleKey = PaperText.Key(TitleWords);
         MainTitleText = MainTitle(entry.Title).Trim();
         MainTitleWords = PaperText.Words(MainTitleText);
+        MainTitleKey = PaperText.Key(MainTitleWords);
+        var wordHashes = TitleWords.Select(word => PaperText.StableHash(word)).Distinct().ToArray();
+        Array.Sort(wordHashes);
+        TitleWordHashes = wordHashes;
         var keys = new List<string>();
         foreach (var name in entry.Authors)
         {
@@ -42,6 +46,9 @@ public sealed class PaperFingerprint
     /// <summary>The words before a subtitle (<c>:</c>, or a dash between spaces); the whole title when it has none.</summary>
     public string[] MainTitleWords { get; }
     public string MainTitleText { get; }
+    public string MainTitleKey { get; }
+    /// <summary>The distinct title words' hashes, sorted: word overlap of two titles in one merge, before any closer look.</summary>
+    public int[] TitleWordHashes { get; }
     public bool HasSubtitle => MainTitleWords.Length < TitleWords.Length;
     /// <summary>Surname and first initial of each displayed author (<c>klein g</c>), distinct, in header order.</summary>
     public string[] AuthorKeys { get; }

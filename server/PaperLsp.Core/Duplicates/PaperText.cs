@@ -85,11 +85,13 @@ public static class PaperText
         var trimmed = text.AsSpan().TrimEnd();
         if (count > 0 && (IsShortened(text) || (trimmed.Length > 0 && !IsSentenceEnd(trimmed[^1])))) count--;
         if (count < 3) return [];
-        var hashes = new HashSet<int>();
-        for (var i = 0; i + 2 < count; i++) hashes.Add(StableHash(words[i], words[i + 1], words[i + 2]));
-        var sorted = hashes.ToArray();
-        Array.Sort(sorted);
-        return sorted;
+        var hashes = new int[count - 2];
+        for (var i = 0; i + 2 < count; i++) hashes[i] = StableHash(words[i], words[i + 1], words[i + 2]);
+        Array.Sort(hashes);
+        var distinct = 0;
+        for (var i = 0; i < hashes.Length; i++)
+            if (i == 0 || hashes[i] != hashes[distinct - 1]) hashes[distinct++] = hashes[i];
+        return distinct == hashes.Length ? hashes : hashes[..distinct];
     }
 
     /// <summary>|A ∩ B| / min(|A|, |B|) of two sorted sets: a shortened abstract is contained in the full one.</summary>
@@ -104,6 +106,20 @@ public static class PaperText
             else j++;
         }
         return (double)shared / Math.Min(a.Length, b.Length);
+    }
+
+    /// <summary>|A ∩ B| / |A ∪ B| of two sorted sets.</summary>
+    public static double Jaccard(int[] a, int[] b)
+    {
+        if (a.Length == 0 && b.Length == 0) return 0;
+        int i = 0, j = 0, shared = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j]) { shared++; i++; j++; }
+            else if (a[i] < b[j]) i++;
+            else j++;
+        }
+        return (double)shared / (a.Length + b.Length - shared);
     }
 
     /// <summary>FNV-1a over the words: the same in every process, unlike <see cref="string.GetHashCode()"/>.</summary>
