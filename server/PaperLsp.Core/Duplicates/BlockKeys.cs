@@ -2,7 +2,7 @@ namespace PaperLsp.Duplicates;
 
 /// <summary>
 /// The blocking keys of an entry, as a search engine's terms: candidates for a comparison are entries that share a
-/// title key (whole or main title) or at least two other keys (title word pairs, first author with a title word, sampled
+/// title key (whole or main title) or at least three other keys (title word pairs, first author with a title word, sampled
 /// abstract word triples). A key's kind sits in the top bits, its hash in the low ones.
 /// </summary>
 internal static class BlockKeys
@@ -18,6 +18,11 @@ internal static class BlockKeys
 
     /// <summary>Whether <paramref name="keys"/> (sorted) holds <paramref name="key"/>.</summary>
     public static bool Has(long[] keys, long key) => Array.BinarySearch(keys, key) >= 0;
+
+    /// <summary>Two groups are compared when they share a title key, or this many other keys. Two shared keys let
+    /// look-alikes through by the hundred thousand at 100,000 entries (two common word pairs); a copy, even with a
+    /// revised abstract or a dropped leading word, shares many more.</summary>
+    public const int MeetingWeight = 3;
 
     public static int CapOf(long key) => (key & ~0xFFFFFFFFL) == TitleKind ? TitleCap : Cap;
 

@@ -36,8 +36,20 @@ public sealed class DuplicateIndex
     public void AddDocument(DocumentId id, PaperDocument document, ISet<DocumentId> affected)
     {
         affected.Add(id);
-        foreach (var entry in document.Entries) Add(new EntryRef(id, entry.Node), entry.StartLine, affected);
+        var entries = document.Entries.ToList();
+        // Fingerprints and keys are most of the work of a large list and depend on one entry each: compute them on every
+        // core first (both are cached per node), then link the groups in order on this thread.
+        if (entries.Count >= ParallelFingerprintsFrom)
+            Parallel.ForEach(entries, entry =>
+            {
+                var print = PaperFingerprint.Of(entry.Node);
+                print.BlockKeys ??= BlockKeys.Of(print);
+            });
+        foreach (var entry in entries) Add(new EntryRef(id, entry.Node), entry.StartLine, affected);
     }
+
+    /// <summary>Lists at least this long get their fingerprints computed in parallel.</summary>
+    private const int ParallelFingerprintsFrom = 2000;
 
     public void RemoveDocument(DocumentId id, PaperDocument document, ISet<DocumentId> affected)
     {
@@ -158,7 +170,7 @@ public sealed class DuplicateIndex
             return;
         }
 
-        group = new TextGroup(print, BlockKeys.Of(print));
+        group = new TextGroup(print, print.BlockKeys ??= BlockKeys.Of(print));
         group.AddMember(entry);
         groups[entry.Node] = group;
         foreach (var key in group.Keys)
@@ -205,7 +217,7 @@ public sealed class DuplicateIndex
         }
     }
 
-    /// <summary>Groups sharing a title key, or two other keys, in blocks small enough to use.</summary>
+    /// <summary>Groups sharing a title key, or three other keys, in blocks small enough to use.</summary>
     private IEnumerable<TextGroup> Candidates(TextGroup group)
     {
         var shared = sharedKeys;
@@ -214,11 +226,11 @@ public sealed class DuplicateIndex
         {
             var block = blocks[key];
             if (block.Count > BlockKeys.CapOf(key)) continue;
-            var weight = BlockKeys.IsTitleKey(key) ? 2 : 1;
+            var weight = BlockKeys.IsTitleKey(key) ? BlockKeys.MeetingWeight : 1;
             foreach (var other in block)
                 if (!ReferenceEquals(other, group)) shared[other] = shared.GetValueOrDefault(other) + weight;
         }
-        return shared.Where(pair => pair.Value >= 2).Select(pair => pair.Key).ToList();
+        return shared.Where(pair => pair.Value >= BlockKeys.MeetingWeight).Select(pair => pair.Key).ToList();
     }
 
     /// <summary>The same rule as <see cref="Candidates"/>, for one pair; <paramref name="without"/> is a key not to count.</summary>
@@ -232,8 +244,8 @@ public sealed class DuplicateIndex
             else
             {
                 var key = a.Keys[i];
-                if (key != without && blocks[key].Count <= BlockKeys.CapOf(key)) shared += BlockKeys.IsTitleKey(key) ? 2 : 1;
-                if (shared >= 2) return true;
+                if (key != without && blocks[key].Count <= BlockKeys.CapOf(key)) shared += BlockKeys.IsTitleKey(key) ? BlockKeys.MeetingWeight : 1;
+                if (shared >= BlockKeys.MeetingWeight) return true;
                 i++; j++;
             }
         }
@@ -307,3 +319,4 @@ public sealed class DuplicateIndex
         public int GetHashCode(EntryNode node) => node.TextHash;
     }
 }
+

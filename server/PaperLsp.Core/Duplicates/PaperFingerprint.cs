@@ -37,6 +37,9 @@ public sealed class PaperFingerprint
         Category = entry.Metadata?.CategoryText;
     }
 
+    /// <summary>The blocking keys (<see cref="Duplicates.BlockKeys.Of"/>), computed once; a race computes the same array twice.</summary>
+    internal long[]? BlockKeys { get; set; }
+
     public static PaperFingerprint Of(EntryNode entry) => Cache.GetValue(entry, static e => new PaperFingerprint(e));
 
     public EntryNode Entry { get; }
