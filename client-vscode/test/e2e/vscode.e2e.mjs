@@ -294,6 +294,28 @@ describe('PaperLsp in a real VS Code (code-server 4.100.3)', { timeout: 15 * 60_
     await wb.screenshot('13-cross-file-duplicate');
   });
 
+  e2e('the quick fix "Mark as not a duplicate" writes its directive and both lists stop reporting the pair', async () => {
+    await wb.openFile('reading.papers');
+    // Line 3 is the title of the entry pasted into shelf.papers by the test before.
+    await wb.goTo(3, 5);
+    const menu = wb.page.locator('.action-widget .monaco-list-row', { hasText: 'Mark as not a duplicate' }).first();
+    await waitFor('the quick fix in the lightbulb menu', async () => {
+      if (!(await menu.isVisible())) await wb.page.keyboard.press('Control+.');
+      return menu.isVisible();
+    }, { intervalMs: 1000 });
+    await wb.screenshot('14-not-a-duplicate-fix');
+    await menu.click();
+    await waitFor('the directive above the entry', async () => (await wb.visibleLines()).some((l) => l.startsWith('// paperlsp-not-duplicate "A Fresh Look at Reading Lists in the Editor"')));
+    await waitFor('the pair gone from both lists', async () => !(await problemRows(wb.page)).some((r) => /PL0302/.test(r)), { timeoutMs: 30_000 });
+    // Undo back to the saved text, so no later step meets an unsaved editor.
+    await waitFor('the directive undone', async () => {
+      if (!(await wb.visibleLines()).some((l) => l.startsWith('// paperlsp-not-duplicate'))) return true;
+      await wb.page.keyboard.press('Control+Z');
+      return false;
+    }, { intervalMs: 300 });
+    await waitFor('the copy reported again', async () => (await problemRows(wb.page)).some((r) => /PL0302/.test(r)), { timeoutMs: 30_000 });
+  });
+
   e2e('a wrong server path shows one actionable message, whose button opens the setting', async () => {
     const setting = wb.page.locator('.settings-editor .setting-item-contents[data-key="paperlsp.server.path"]');
     const setServerPath = async (value) => {
