@@ -31,7 +31,7 @@ public class LargeStringValuesTests
         var document = new JObject();
         if (textFirst) document["text"] = text;
         document["uri"] = Uri;
-        if (extraKeys) document["x-unknown"] = new JObject { ["nested"] = new JArray(1, "two", null, 3.5, true) };
+        if (extraKeys) document["x-unknown"] = new JObject { ["nested"] = new JArray(1, "two", JValue.CreateNull(), 3.5, true) };
         document["languageId"] = "papers";
         document["version"] = 7;
         if (!textFirst) document["text"] = text;
