@@ -30,8 +30,42 @@ public sealed class WorkspaceSession
 
     public WorkspaceSnapshot Current => current;
 
-    /// <summary>Copies and related papers across every list the workspace shows; changed and read only on exclusive queue items.</summary>
-    public WorkspaceRelations Relations { get; private set; } = new();
+    private WorkspaceRelations relations = new();
+
+    /// <summary>Copies and related papers across every list the workspace shows, with every change taken in; changed and
+    /// read only on exclusive queue items.</summary>
+    public WorkspaceRelations Relations
+    {
+        get
+        {
+            CatchUp();
+            return relations;
+        }
+    }
+
+    /// <summary>The relations without the large lists just opened that they have not taken in yet: for the first
+    /// diagnostics of such a list, which must not wait for them.</summary>
+    public WorkspaceRelations RelationsAsTheyAre => relations;
+
+    /// <summary>
+    /// Opened lists of at least this many entries reach the relations after their first diagnostics: taking in 100,000
+    /// entries (fingerprints, blocking keys, candidate pairs) takes seconds, and the parser's findings need none of it.
+    /// Their duplicate findings follow in a second publication. Smaller lists are taken in at once, published once.
+    /// </summary>
+    public const int DeferRelationsFrom = 5000;
+
+    private readonly List<(DocumentId Id, PaperDocument? Before, PaperDocument? After)> deferred = [];
+
+    public bool HasDeferredRelations => deferred.Count > 0;
+
+    /// <summary>Takes the deferred opens into the relations (their documents become affected). Exclusive queue items only.</summary>
+    public void CatchUp()
+    {
+        if (deferred.Count == 0) return;
+        var pending = deferred.ToArray();
+        deferred.Clear();
+        foreach (var (id, before, after) in pending) Follow(id, before, after, edited: false);
+    }
 
     private readonly HashSet<DocumentId> affected = [];
 
@@ -58,19 +92,26 @@ public sealed class WorkspaceSession
             { Previous: null, Current: { } opened } => current.Opened(id, change.Uri, opened.Document, opened.Version),
             { Current: { } changed } => current.Changed(id, changed.Document, changed.Version),
         };
-        Follow(id, before, current.Get(id)?.Document, edited: change is { Previous: not null, Current: not null });
+        var after = current.Get(id)?.Document;
+        if (change is { Previous: null, Current: not null } && after is { EntryCount: >= DeferRelationsFrom })
+        {
+            deferred.Add((id, before, after));
+            return;
+        }
+        CatchUp();
+        Follow(id, before, after, edited: change is { Previous: not null, Current: not null });
     }
 
     private void Follow(DocumentId id, PaperDocument? before, PaperDocument? after, bool edited)
     {
         try
         {
-            Relations.Follow(id, before, after, edited, affected);
+            relations.Follow(id, before, after, edited, affected);
         }
         catch (Exception)
         {
             // The relations are mutable and may be half-updated: rebuild them from what the workspace shows, the truth.
-            Relations = WorkspaceRelations.Build(current.Files.Select(file => (file.Id, file.Document)));
+            relations = WorkspaceRelations.Build(current.Files.Select(file => (file.Id, file.Document)));
             foreach (var file in current.Files) affected.Add(file.Id);
         }
     }
@@ -78,6 +119,7 @@ public sealed class WorkspaceSession
     /// <summary>Files read (document) or gone (null) on disk. Only from exclusive queue items.</summary>
     public void ApplyDisk(IEnumerable<(string Path, PaperDocument? Document)> files)
     {
+        CatchUp();
         foreach (var (path, document) in files)
         {
             var id = DocumentUris.IdOfPath(path);

@@ -27,10 +27,19 @@ public class StormTests
         var (_, pull) = client.StartRequest("textDocument/diagnostic", Pull(DocumentUri));
         var (_, behind) = client.StartRequest("textDocument/semanticTokens/range", new { textDocument = new { uri = DocumentUri }, range = new { start = new { line = 0, character = 0 }, end = new { line = 3, character = 0 } } });
         var report = await pull.WaitAsync(TimeSpan.FromSeconds(90));
+        Assert.That((await behind.WaitAsync(TimeSpan.FromSeconds(30)))["result"], Is.Not.Null);
+        // A list this long is published before the workspace relations take it in (its parser's findings first); its
+        // duplicate findings come when they have, and the next pull has them.
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (((JArray)report["result"]!["items"]!).Count != 35_000 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            report = await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = DocumentUri }, previousResultId = (string?)report["result"]!["resultId"] }, TimeSpan.FromSeconds(90));
+            if ((string?)report["result"]!["kind"] == "unchanged") report["result"]!["items"] = new JArray();
+        }
         var items = (JArray)report["result"]!["items"]!;
         Assert.That(items, Has.Count.EqualTo(35_000));
         Assert.That(items.Max(item => ((JArray?)item["relatedInformation"])?.Count ?? 0), Is.InRange(2, 20));
-        Assert.That((await behind.WaitAsync(TimeSpan.FromSeconds(30)))["result"], Is.Not.Null);
         // The unchanged document answers "unchanged" from then on.
         var again = await client.CallAsync("textDocument/diagnostic", new { textDocument = new { uri = DocumentUri }, previousResultId = (string?)report["result"]!["resultId"] });
         Assert.That((string?)again["kind"], Is.EqualTo("unchanged"));

@@ -52,12 +52,13 @@ public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue que
     }
 
     /// <summary>Called on the queue after a document changed: publish its diagnostics after the quiet period.</summary>
-    public void Schedule(string uri)
+    /// <returns>Completes when this publication ran or was superseded.</returns>
+    public Task Schedule(string uri)
     {
         var source = new CancellationTokenSource();
         if (pending.TryGetValue(uri, out var previous)) previous.Cancel();
         pending[uri] = source;
-        _ = PublishAfterQuietPeriodAsync(uri, source);
+        return PublishAfterQuietPeriodAsync(uri, source);
     }
 
     private async Task PublishAfterQuietPeriodAsync(string uri, CancellationTokenSource source)
@@ -113,7 +114,8 @@ public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue que
     private DiagnosticList ComputeCached(DocumentSnapshot snapshot, CancellationToken cancellationToken)
     {
         var id = DocumentUris.IdOf(snapshot.Uri);
-        var relations = session.Workspace.Relations;
+        // As they are: a large list just opened is published before the relations take it in (see WorkspaceSession).
+        var relations = session.Workspace.RelationsAsTheyAre;
         // An edit in another list can change this one's duplicate findings without changing its text: the relations'
         // stamp of this document is part of the cache key.
         var stamp = relations.Stamp(id);

@@ -56,6 +56,18 @@ public sealed class WorkspaceDiagnosticsPublisher(ServerSession session, Request
                 CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
 
+    /// <summary>
+    /// After the first diagnostics of a large list just opened (<paramref name="published"/>), the relations take it in
+    /// on the queue and every list that changes because of it (this one included) is published again.
+    /// </summary>
+    public void CatchUpAfter(Task published) =>
+        _ = published.ContinueWith(_ => queue.EnqueueExclusive("paperlsp/relations", _ =>
+        {
+            session.Workspace.CatchUp();
+            PublishAffected();
+            return true;
+        }, CancellationToken.None), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+
     /// <summary>Stops pending work for a list that is being opened or changed by the client.</summary>
     public void CancelPending(string uri)
     {

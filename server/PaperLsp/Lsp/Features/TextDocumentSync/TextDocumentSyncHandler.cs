@@ -23,7 +23,8 @@ public sealed class TextDocumentSyncHandler(ServerSession session, DiagnosticsPu
         item.Text = "";
         var snapshot = session.Store.Open(item.Uri, item.Version, text);
         context.Logger.LogDebug("Opened {Uri} version {Version}: {Entries} entries", item.Uri, item.Version, snapshot.Document.EntryCount);
-        diagnostics.Schedule(item.Uri);
+        var published = diagnostics.Schedule(item.Uri);
+        if (session.Workspace.HasDeferredRelations) workspaceDiagnostics.CatchUpAfter(published);
         workspaceDiagnostics.PublishAffected(item.Uri);
     }
 
