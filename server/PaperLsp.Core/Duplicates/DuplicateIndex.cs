@@ -18,7 +18,9 @@ public sealed class DuplicateIndex
 
     private readonly Dictionary<EntryNode, TextGroup> groups = new(SameText.Instance);
     // Lists, not sets: most keys have one group, and a set per key would cost more than the entries themselves.
-    private readonly Dictionary<long, List<TextGroup>> blocks = [];
+    /// <summary>The groups holding each key. A set, not a list: a keystroke removes its entry's group from every block it
+    /// is in, and common keys (a frequent word pair, a boilerplate sentence) hold tens of thousands of groups.</summary>
+    private readonly Dictionary<long, HashSet<TextGroup>> blocks = [];
     private readonly Dictionary<TextGroup, int> sharedKeys = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<DocumentId, DocumentEntries> documents = [];
 
@@ -175,7 +177,7 @@ public sealed class DuplicateIndex
         groups[entry.Node] = group;
         foreach (var key in group.Keys)
         {
-            if (!blocks.TryGetValue(key, out var block)) blocks[key] = block = new List<TextGroup>(1);
+            if (!blocks.TryGetValue(key, out var block)) blocks[key] = block = new HashSet<TextGroup>(ReferenceEqualityComparer.Instance);
             block.Add(group);
             // This group made the block too common: pairs that met only through it may no longer meet.
             if (block.Count == BlockKeys.CapOf(key) + 1) Unmatch(block, key, affected);
@@ -253,7 +255,7 @@ public sealed class DuplicateIndex
     }
 
     /// <summary>The block of <paramref name="key"/> just became too common: matched pairs in it that no longer meet part.</summary>
-    private void Unmatch(List<TextGroup> block, long key, ISet<DocumentId> affected)
+    private void Unmatch(HashSet<TextGroup> block, long key, ISet<DocumentId> affected)
     {
         foreach (var a in block)
             foreach (var b in a.Matches.Keys.Where(b => BlockKeys.Has(b.Keys, key)).ToList())
@@ -261,10 +263,11 @@ public sealed class DuplicateIndex
     }
 
     /// <summary>The block of <paramref name="key"/> is usable again: pairs in it that meet only through it are compared.</summary>
-    private void Rematch(List<TextGroup> block, long key, ISet<DocumentId> affected)
+    private void Rematch(HashSet<TextGroup> set, long key, ISet<DocumentId> affected)
     {
-        for (var x = 0; x < block.Count; x++)
-            for (var y = x + 1; y < block.Count; y++)
+        var block = set.ToArray();
+        for (var x = 0; x < block.Length; x++)
+            for (var y = x + 1; y < block.Length; y++)
             {
                 var (a, b) = (block[x], block[y]);
                 if (!a.Matches.ContainsKey(b) && Meet(a, b) && !Meet(a, b, without: key)) Score(a, b, affected);
