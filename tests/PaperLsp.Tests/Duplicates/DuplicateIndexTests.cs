@@ -24,26 +24,13 @@ public class DuplicateIndexTests
         var step = from file in Gen.Choose(0, 2)
                    from edit in IncrementalParseTests.EditGen()
                    select new Step(file, edit);
-        var gen = from files in Gen.Choose(2, 3)
-                  from count in Gen.Choose(1, 8)
-                  from steps in step.ArrayOf(count)
-                  select (files, steps.Select(s => s with { File = s.File % files }).ToArray());
-        static IEnumerable<(int, Step[])> Shrink((int Files, Step[] Steps) script) =>
-            Enumerable.Range(0, script.Steps.Length).Where(_ => script.Steps.Length > 1)
-                .Select(i => (script.Files, script.Steps.Where((_, j) => j != i).ToArray()));
-        return Arb.From(gen, Shrink);
+        return MultiFileScripts.Of(step, 8, (s, files) => s with { File = s.File % files });
     }
 
     [Test]
     public void Index_and_findings_after_random_edits_across_files_equal_those_built_fresh()
     {
-        var config = Config.QuickThrowOnFailure.WithMaxTest(100).WithReplay(20261202UL, 0x9E3779B97F4A7C15UL | 1);
-        Check.One(config, Prop.ForAll(ScriptArbitrary(), script =>
-        {
-            if (Replay(script.Files, script.Steps) is { } difference)
-                throw new AssertionException($"{difference}\nscript: {string.Join(" ; ", script.Steps.Select(s => s.ToString()))}");
-            return true;
-        }));
+        MultiFileScripts.Hold(ScriptArbitrary(), 100, 20261202UL, Replay);
     }
 
     private static string? Replay(int fileCount, Step[] steps)

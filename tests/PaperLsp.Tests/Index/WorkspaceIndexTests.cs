@@ -33,26 +33,13 @@ public class WorkspaceIndexTests
                    from second in edit
                    from reopen in Gen.Frequency((12, Gen.Constant(false)), (1, Gen.Constant(true)))
                    select new Step(file, first, two ? second : null, reopen);
-        var gen = from files in Gen.Choose(2, 3)
-                  from count in Gen.Choose(1, 10)
-                  from steps in step.ArrayOf(count)
-                  select (files, steps.Select(s => s with { File = s.File % files }).ToArray());
-        static IEnumerable<(int, Step[])> Shrink((int Files, Step[] Steps) script) =>
-            Enumerable.Range(0, script.Steps.Length).Where(_ => script.Steps.Length > 1)
-                .Select(i => (script.Files, script.Steps.Where((_, j) => j != i).ToArray()));
-        return Arb.From(gen, Shrink);
+        return MultiFileScripts.Of(step, 10, (s, files) => s with { File = s.File % files });
     }
 
     [Test]
     public void Index_after_random_edits_across_files_equals_the_index_built_fresh()
     {
-        var config = Config.QuickThrowOnFailure.WithMaxTest(400).WithReplay(20261201UL, 0x9E3779B97F4A7C15UL | 1);
-        Check.One(config, Prop.ForAll(ScriptArbitrary(), script =>
-        {
-            if (Replay(script.Files, script.Steps) is { } difference)
-                throw new AssertionException($"{difference}\nscript: {string.Join(" ; ", script.Steps.Select(s => s.ToString()))}");
-            return true;
-        }));
+        MultiFileScripts.Hold(ScriptArbitrary(), 400, 20261201UL, Replay);
     }
 
     private static string? Replay(int fileCount, Step[] steps)
