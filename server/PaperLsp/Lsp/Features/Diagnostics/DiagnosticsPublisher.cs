@@ -28,12 +28,12 @@ namespace PaperLsp.Lsp.Features;
 /// </summary>
 public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue queue)
 {
-    private readonly ConcurrentDictionary<string, CancellationTokenSource> pending = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (long Revision, long Stamp, DiagnosticList List)> cache = new(StringComparer.Ordinal);
 
     /// <summary>What the client was last sent per document (push); forgotten on close, so a reopened document is sent its list.</summary>
     private readonly ConcurrentDictionary<string, DiagnosticList> published = new(StringComparer.Ordinal);
     private readonly ILogger logger = session.LoggerFactory.CreateLogger<DiagnosticsPublisher>();
+    private readonly QuietPeriodScheduler scheduler = new(session, queue, session.LoggerFactory.CreateLogger<DiagnosticsPublisher>(), "paperlsp/analyze");
 
     /// <summary>
     /// Each finding converted to LSP and to JSON once: the analyzer hands back the same finding objects for what an edit
@@ -46,43 +46,11 @@ public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue que
 
     internal static readonly JsonSerializerSettings JsonSettings = new() { NullValueHandling = NullValueHandling.Ignore };
 
-    public void CancelPending(string uri)
-    {
-        if (pending.TryRemove(uri, out var previous)) previous.Cancel();
-    }
+    public void CancelPending(string uri) => scheduler.CancelPending(uri);
 
     /// <summary>Called on the queue after a document changed: publish its diagnostics after the quiet period.</summary>
     /// <returns>Completes when this publication ran or was superseded.</returns>
-    public Task Schedule(string uri)
-    {
-        var source = new CancellationTokenSource();
-        if (pending.TryGetValue(uri, out var previous)) previous.Cancel();
-        pending[uri] = source;
-        return PublishAfterQuietPeriodAsync(uri, source);
-    }
-
-    private async Task PublishAfterQuietPeriodAsync(string uri, CancellationTokenSource source)
-    {
-        var token = source.Token;
-        try
-        {
-            await Task.Delay(session.DiagnosticsDelay, token).ConfigureAwait(false);
-            await queue.EnqueueExclusive("paperlsp/analyze", ct => Publish(uri, ct), token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
-        {
-            logger.LogTrace("Diagnostics for {Uri} superseded", uri);
-        }
-        catch (Exception exception)
-        {
-            logger.LogError(exception, "Diagnostics for {Uri} failed", uri);
-        }
-        finally
-        {
-            pending.TryRemove(new KeyValuePair<string, CancellationTokenSource>(uri, source));
-            source.Dispose();
-        }
-    }
+    public Task Schedule(string uri) => scheduler.Schedule(uri, ct => Publish(uri, ct));
 
     private bool Publish(string uri, CancellationToken cancellationToken)
     {

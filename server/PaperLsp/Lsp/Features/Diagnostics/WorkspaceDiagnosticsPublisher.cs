@@ -22,10 +22,10 @@ namespace PaperLsp.Lsp.Features;
 /// </summary>
 public sealed class WorkspaceDiagnosticsPublisher(ServerSession session, RequestQueue queue, DiagnosticsPublisher documents)
 {
-    private readonly ConcurrentDictionary<string, CancellationTokenSource> pending = new(StringComparer.Ordinal);
     /// <summary>Lists that are not open for which a non-empty list of findings was pushed.</summary>
     private readonly HashSet<string> pushedForDisk = new(StringComparer.Ordinal);
     private readonly ILogger logger = session.LoggerFactory.CreateLogger<WorkspaceDiagnosticsPublisher>();
+    private readonly QuietPeriodScheduler scheduler = new(session, queue, session.LoggerFactory.CreateLogger<WorkspaceDiagnosticsPublisher>(), "paperlsp/analyzeWorkspaceFile");
 
     /// <summary>On the queue, after a change: re-publish what it affected. <paramref name="changedUri"/> is the open
     /// document the change was made to (its own publication is already scheduled), if any.</summary>
@@ -68,42 +68,7 @@ public sealed class WorkspaceDiagnosticsPublisher(ServerSession session, Request
             return true;
         }, CancellationToken.None), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
 
-    /// <summary>Stops pending work for a list that is being opened or changed by the client.</summary>
-    public void CancelPending(string uri)
-    {
-        if (pending.TryRemove(uri, out var previous)) previous.Cancel();
-    }
-
-    private void ScheduleDisk(string uri, DocumentId id)
-    {
-        var source = new CancellationTokenSource();
-        if (pending.TryGetValue(uri, out var previous)) previous.Cancel();
-        pending[uri] = source;
-        _ = PublishDiskAsync(uri, id, source);
-    }
-
-    private async Task PublishDiskAsync(string uri, DocumentId id, CancellationTokenSource source)
-    {
-        var token = source.Token;
-        try
-        {
-            await Task.Delay(session.DiagnosticsDelay, token).ConfigureAwait(false);
-            await queue.EnqueueExclusive("paperlsp/analyzeWorkspaceFile", ct => PublishDisk(uri, id, ct), token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
-        {
-            logger.LogTrace("Workspace diagnostics for {Uri} superseded", uri);
-        }
-        catch (Exception exception)
-        {
-            logger.LogError(exception, "Workspace diagnostics for {Uri} failed", uri);
-        }
-        finally
-        {
-            pending.TryRemove(new KeyValuePair<string, CancellationTokenSource>(uri, source));
-            source.Dispose();
-        }
-    }
+    private void ScheduleDisk(string uri, DocumentId id) => scheduler.Schedule(uri, ct => PublishDisk(uri, id, ct));
 
     private bool PublishDisk(string uri, DocumentId id, CancellationToken cancellationToken)
     {
@@ -128,7 +93,7 @@ public sealed class WorkspaceDiagnosticsPublisher(ServerSession session, Request
 
     private void ClearDisk(string uri)
     {
-        CancelPending(uri);
+        scheduler.CancelPending(uri);
         if (pushedForDisk.Remove(uri)) Send(uri, "[]");
     }
 
