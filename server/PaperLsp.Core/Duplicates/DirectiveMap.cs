@@ -43,6 +43,26 @@ internal sealed class DirectiveMap
 
     public bool IsEmpty => file.Count == 0 && byEntry.Count == 0;
 
+    /// <summary>
+    /// Whether both maps hold the same directive objects over the same entry nodes. Nodes an edit did not re-read are
+    /// shared between document versions, so after a keystroke away from every directive the new version's map is the
+    /// same as the old one's, and findings made under the old one still hold.
+    /// </summary>
+    public bool SameAs(DirectiveMap other)
+    {
+        if (ReferenceEquals(this, other)) return true;
+        if (file.Count != other.file.Count || byEntry.Count != other.byEntry.Count) return false;
+        for (var i = 0; i < file.Count; i++)
+            if (!ReferenceEquals(file[i], other.file[i])) return false;
+        foreach (var (entry, list) in byEntry)
+        {
+            if (!other.byEntry.TryGetValue(entry, out var theirs) || theirs.Count != list.Count) return false;
+            for (var i = 0; i < list.Count; i++)
+                if (!ReferenceEquals(list[i], theirs[i])) return false;
+        }
+        return true;
+    }
+
     public IReadOnlyList<Directive> For(EntryNode entry) => byEntry.TryGetValue(entry, out var list) ? list : None;
 
     /// <summary>Whether a finding of <paramref name="code"/> on <paramref name="entry"/> is silenced by an ignore directive.</summary>

@@ -29,24 +29,22 @@ public static class DuplicateFindings
             ct.ThrowIfCancellationRequested();
             var line = context.LineOf(id, node);
             if (line < 0) continue;
-            var others = context.OthersOf(new EntryRef(id, node), line);
             seen.Add(node);
-            if (others.Named.Count == 0)
+            // Most of a keystroke's findings are those of groups it did not touch: reuse them as they were made. (A
+            // member of the cached group is in no other group: one group per text, and a lookup by text compares texts.)
+            if (cache.TryGetValue(node, out var cached) && cached.Group.Contains(new EntryRef(id, node)) && context.StillHolds(cached, line))
             {
-                cache.Remove(node);
+                if (cached.Diagnostic is { } kept) results.Add(kept);
                 continue;
             }
-            var signature = Signature(line, others);
-            if (cache.TryGetValue(node, out var cached) && cached.Signature == signature)
-            {
-                results.Add(cached.Diagnostic);
-                continue;
-            }
-            var diagnostic = Describe(context, new EntrySyntax(node, line), others);
-            cache[node] = new DuplicateIndex.CachedFinding(signature, diagnostic);
-            results.Add(diagnostic);
+            var group = index.GroupOf(node)!;
+            var others = context.OthersOf(new EntryRef(id, node), line);
+            var diagnostic = others.Named.Count == 0 ? null : Describe(context, new EntrySyntax(node, line), others);
+            cache[node] = context.Made(group, line, diagnostic);
+            if (diagnostic is not null) results.Add(diagnostic);
         }
-        foreach (var stale in cache.Keys.Where(node => !seen.Contains(node)).ToList()) cache.Remove(stale);
+        if (cache.Count > seen.Count)
+            foreach (var stale in cache.Keys.Where(node => !seen.Contains(node)).ToList()) cache.Remove(stale);
         results.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
         return results;
     }
@@ -58,16 +56,6 @@ public static class DuplicateFindings
         DuplicateKind.SamePaper => DiagnosticCatalog.DuplicateEntry,
         _ => DiagnosticCatalog.PossibleDuplicate,
     };
-
-    private static string Signature(int line, Others others)
-    {
-        var builder = new System.Text.StringBuilder();
-        builder.Append(line).Append(';').Append(others.Total).Append(';').Append(others.RelatedCount);
-        foreach (var other in others.Named)
-            builder.Append(';').Append(other.Entry.Document.Key).Append(':').Append(other.Line).Append(':').Append((int)other.Verdict.Kind)
-                .Append(':').Append(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(other.Verdict));
-        return builder.ToString();
-    }
 
     private static PaperDiagnostic Describe(FindingContext context, EntrySyntax entry, Others others)
     {
@@ -146,6 +134,37 @@ public static class DuplicateFindings
 
         public int LineOf(DocumentId of, EntryNode node) => index.LineOf(new EntryRef(of, node), DocumentOf);
 
+        private readonly Dictionary<DocumentId, DirectiveMap?> maps = [];
+
+        /// <summary>The directives of a document, as the index's one canonical object while they stay the same (see <see cref="DirectiveMap.SameAs"/>).</summary>
+        public DirectiveMap? MapOf(DocumentId of)
+        {
+            if (!maps.TryGetValue(of, out var map))
+                maps[of] = map = DocumentOf(of) is { } doc ? index.CanonicalDirectives(of, DirectiveMap.Of(doc)) : null;
+            return map;
+        }
+
+        /// <summary>
+        /// A finding (null: the entry has none) made at its own <paramref name="line"/>, with what it read: the version of
+        /// its group (which covers the matched groups too) and the directives of every document those groups are in.
+        /// </summary>
+        public DuplicateIndex.CachedFinding Made(TextGroup group, int line, PaperDiagnostic? diagnostic)
+        {
+            var documentsRead = new HashSet<DocumentId>(group.Documents) { id };
+            foreach (var other in group.Matches.Keys) documentsRead.UnionWith(other.Documents);
+            var directives = documentsRead.Select(of => (of, MapOf(of))).ToArray();
+            return new DuplicateIndex.CachedFinding(group, group.Version, directives, line, diagnostic);
+        }
+
+        /// <summary>Whether nothing <paramref name="cached"/> read has changed since it was made.</summary>
+        public bool StillHolds(DuplicateIndex.CachedFinding cached, int line)
+        {
+            if (cached.GroupVersion != cached.Group.Version || cached.Line != line) return false;
+            foreach (var (of, map) in cached.Directives)
+                if (!ReferenceEquals(MapOf(of), map)) return false;
+            return true;
+        }
+
         /// <summary>The other entries this one is a duplicate of, after directives, nearest copies first; and how many in all.</summary>
         public Others OthersOf(EntryRef entry, int line)
         {
@@ -165,15 +184,14 @@ public static class DuplicateFindings
         private int Collect(EntryRef entry, int line, TextGroup group, DuplicateVerdict verdict, List<Other> named, int limit)
         {
             var code = DescriptorOf(verdict.Kind).Code;
-            var mine = DirectiveMap.Of(documents[id]!);
+            var mine = MapOf(id)!;
             var myPrint = PaperFingerprint.Of(entry.Node);
             var theirPrint = group.Print;
             if (Silenced(mine, entry.Node, code) || mine.SaysNotDuplicate(entry.Node, theirPrint)) return 0;
             var count = 0;
             foreach (var documentId in group.Documents.OrderBy(d => d != id).ThenBy(d => d))
             {
-                if (DocumentOf(documentId) is not { } doc) continue;
-                var theirs = DirectiveMap.Of(doc);
+                if (MapOf(documentId) is not { } theirs) continue;
                 var placed = Copies(group, documentId);
                 var start = documentId == id ? Nearest(placed, line) : 0;
                 // Nearest first: walk outwards from the entry's own line in its own document.

@@ -59,6 +59,7 @@ public sealed class DuplicateIndex
         foreach (var entry in document.Entries) Remove(new EntryRef(id, entry.Node), affected);
         documents.Remove(id);
         findings.Remove(id);
+        canonicalDirectives.Remove(id);
     }
 
     /// <summary>Follows one delta of an edit of document <paramref name="id"/> (see <see cref="PaperDocument.Deltas"/>).</summary>
@@ -77,7 +78,11 @@ public sealed class DuplicateIndex
             // Entries after the edit moved: their own document re-reports anyway, and so does every document naming them.
             var moved = new HashSet<TextGroup>(ReferenceEqualityComparer.Instance);
             foreach (var node in entries.Shift(delta.StartLine + removedLines, shift))
-                if (groups.TryGetValue(node, out var group) && moved.Add(group)) group.AddDocumentsTo(affected, withMatches: true);
+                if (groups.TryGetValue(node, out var group) && moved.Add(group))
+                {
+                    group.AddDocumentsTo(affected, withMatches: true);
+                    group.Touch();
+                }
         }
         var line = delta.StartLine;
         foreach (var item in delta.Added)
@@ -144,7 +149,23 @@ public sealed class DuplicateIndex
         return entries.LineOf(entry.Node);
     }
 
-    internal sealed record CachedFinding(string Signature, PaperLsp.Analysis.PaperDiagnostic Diagnostic);
+    /// <summary>A finding made for one entry (null: it had none), with the versions of what it read (see <see cref="DuplicateFindings"/>).</summary>
+    internal sealed record CachedFinding(TextGroup Group, long GroupVersion,
+        (DocumentId Document, DirectiveMap? Directives)[] Directives, int Line, PaperLsp.Analysis.PaperDiagnostic? Diagnostic);
+
+    private readonly Dictionary<DocumentId, DirectiveMap> canonicalDirectives = [];
+
+    /// <summary>
+    /// One object per document for its directives while they stay the same across versions, so that a cached finding
+    /// checks them by reference. A document whose directives changed gets its new map, and findings that read the old
+    /// one are made again.
+    /// </summary>
+    internal DirectiveMap CanonicalDirectives(DocumentId id, DirectiveMap map)
+    {
+        if (canonicalDirectives.TryGetValue(id, out var known) && (ReferenceEquals(known, map) || known.SameAs(map))) return known;
+        canonicalDirectives[id] = map;
+        return map;
+    }
 
     private readonly Dictionary<DocumentId, Dictionary<EntryNode, CachedFinding>> findings = [];
 
@@ -205,10 +226,10 @@ public sealed class DuplicateIndex
         groups.Remove(entry.Node);
         foreach (var other in group.Matches.Keys)
         {
-            other.Matches.Remove(group);
+            other.RemoveMatch(group);
             if (!other.IsFlagged) Unflag(other);
         }
-        group.Matches.Clear();
+        group.ClearMatches();
         foreach (var key in group.Keys)
         {
             var block = blocks[key];
@@ -279,8 +300,8 @@ public sealed class DuplicateIndex
         var verdict = DuplicateScorer.Compare(a.Print, b.Print);
         if (verdict.Kind == DuplicateKind.None) return;
         bool aWas = a.IsFlagged, bWas = b.IsFlagged;
-        a.Matches[b] = verdict;
-        b.Matches[a] = verdict;
+        a.SetMatch(b, verdict);
+        b.SetMatch(a, verdict);
         a.AddDocumentsTo(affected, withMatches: false);
         b.AddDocumentsTo(affected, withMatches: false);
         if (!aWas) Flag(a);
@@ -289,8 +310,8 @@ public sealed class DuplicateIndex
 
     private void Unmatch(TextGroup a, TextGroup b, ISet<DocumentId> affected)
     {
-        a.Matches.Remove(b);
-        b.Matches.Remove(a);
+        a.RemoveMatch(b);
+        b.RemoveMatch(a);
         a.AddDocumentsTo(affected, withMatches: false);
         b.AddDocumentsTo(affected, withMatches: false);
         if (!a.IsFlagged) Unflag(a);

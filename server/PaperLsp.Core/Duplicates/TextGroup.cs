@@ -13,10 +13,46 @@ internal sealed class TextGroup(PaperFingerprint print, long[] keys)
     private readonly Dictionary<DocumentId, int> documents = [];
     private int total;
 
-    public Dictionary<TextGroup, DuplicateVerdict> Matches { get; } = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<TextGroup, DuplicateVerdict> matches = new(ReferenceEqualityComparer.Instance);
+
+    public IReadOnlyDictionary<TextGroup, DuplicateVerdict> Matches => matches;
+
+    private static long clock;
+
+    /// <summary>
+    /// Changes whenever anything a finding on a member reads changes: this group's members, matches or located lines,
+    /// or those of a group it matches (whose members the finding names). A member's finding made at the same version,
+    /// with the same directives around, is the same finding, so a keystroke re-describes only the entries of the groups
+    /// it touched and of their neighbours. Unique across groups, so a group removed and made again never repeats one.
+    /// </summary>
+    public long Version { get; private set; } = Interlocked.Increment(ref clock);
+
+    /// <summary>Something a finding on this group's members, or on a matched group's members, reads changed.</summary>
+    public void Touch()
+    {
+        Version = Interlocked.Increment(ref clock);
+        foreach (var other in matches.Keys) other.Version = Interlocked.Increment(ref clock);
+    }
+
+    public void SetMatch(TextGroup other, DuplicateVerdict verdict)
+    {
+        matches[other] = verdict;
+        Touch();
+    }
+
+    public void RemoveMatch(TextGroup other)
+    {
+        if (matches.Remove(other)) Touch();
+    }
+
+    public void ClearMatches()
+    {
+        matches.Clear();
+        Touch();
+    }
 
     /// <summary>Whether its members have findings: copies of each other, or matches elsewhere.</summary>
-    public bool IsFlagged => total > 1 || Matches.Count > 0;
+    public bool IsFlagged => total > 1 || matches.Count > 0;
 
     public int Count => total;
 
@@ -29,6 +65,7 @@ internal sealed class TextGroup(PaperFingerprint print, long[] keys)
         Members[entry] = Members.GetValueOrDefault(entry) + 1;
         documents[entry.Document] = documents.GetValueOrDefault(entry.Document) + 1;
         total++;
+        Touch();
     }
 
     public void RemoveMember(EntryRef entry)
@@ -40,6 +77,7 @@ internal sealed class TextGroup(PaperFingerprint print, long[] keys)
         if (inDocument == 0) documents.Remove(entry.Document);
         else documents[entry.Document] = inDocument;
         total--;
+        Touch();
     }
 
     /// <summary>Adds the documents of the members, and with <paramref name="withMatches"/> of the matched groups' members.</summary>
@@ -47,13 +85,13 @@ internal sealed class TextGroup(PaperFingerprint print, long[] keys)
     {
         foreach (var id in documents.Keys) affected.Add(id);
         if (!withMatches) return;
-        foreach (var other in Matches.Keys)
+        foreach (var other in matches.Keys)
             foreach (var id in other.documents.Keys) affected.Add(id);
     }
 
     /// <summary>Matched groups, strongest kind first, then by score, then by title (a stable order).</summary>
     public IEnumerable<(TextGroup Other, DuplicateVerdict Verdict)> RankedMatches() =>
-        Matches.Select(pair => (pair.Key, pair.Value))
+        matches.Select(pair => (pair.Key, pair.Value))
             .OrderByDescending(pair => pair.Value.Kind)
             .ThenByDescending(pair => pair.Value.Score)
             .ThenBy(pair => pair.Key.Print.TitleKey, StringComparer.Ordinal)

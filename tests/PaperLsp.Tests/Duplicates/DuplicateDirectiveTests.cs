@@ -42,6 +42,33 @@ public class DuplicateDirectiveTests
     }
 
     [Test]
+    public void A_comment_retyped_into_a_directive_and_back_changes_the_findings_kept_from_the_last_keystroke()
+    {
+        // The findings of both files are cached between calls; rewriting a comment's text keeps every line where it
+        // was, so only the directives tell the cached findings apart from the new ones.
+        const string plain = "// the demo paper, the one with a long title\n";
+        const string directive = "// paperlsp-not-duplicate \"OpenNMT: Open-source toolkit for neural machine translation\"\n";
+        var docA = PaperDocument.Parse(plain + Paper);
+        var docB = PaperDocument.Parse(Other);
+        var index = DuplicateIndex.Build([(A, docA), (B, docB)]);
+        PaperDocument DocumentOf(DocumentId id) => id == A ? docA : docB;
+        IReadOnlyList<PaperDiagnostic> In(DocumentId id) => DuplicateFindings.For(id, DocumentOf(id), index, DocumentOf, other => other.Key, CancellationToken.None);
+        void Retype(string comment)
+        {
+            var edited = docA.Apply(new PaperLsp.Text.TextChange(new PaperLsp.Text.TextRange(new(0, 0), new(0, docA.GetText().IndexOf('\n'))), comment.TrimEnd('\n')));
+            var affected = new HashSet<DocumentId>();
+            foreach (var delta in edited.Deltas) index.Apply(A, delta, affected);
+            docA = edited;
+        }
+
+        Assert.That((In(A).Count, In(B).Count), Is.EqualTo((1, 1)));
+        Retype(directive);
+        Assert.That((In(A).Count, In(B).Count), Is.EqualTo((0, 0)), "the directive silences the pair on both sides");
+        Retype(plain);
+        Assert.That((In(A).Count, In(B).Count), Is.EqualTo((1, 1)), "a plain comment again: both are findings again");
+    }
+
+    [Test]
     public void A_not_duplicate_directive_naming_a_year_spares_a_copy_of_another_year()
     {
         // Equal titles: the year singles out the copy meant; the undated copy is still a duplicate.
