@@ -20,19 +20,67 @@ public sealed record WorkspaceFile(DocumentId Id, string Uri, PaperDocument Docu
 public sealed class WorkspaceSnapshot
 {
     public static readonly WorkspaceSnapshot Empty = new(
-        ImmutableDictionary<DocumentId, WorkspaceFile>.Empty, ImmutableDictionary<DocumentId, WorkspaceFile>.Empty, WorkspaceIndex.Empty);
+        ImmutableDictionary<DocumentId, WorkspaceFile>.Empty, ImmutableDictionary<DocumentId, WorkspaceFile>.Empty, Computed(WorkspaceIndex.Empty), 0);
 
     private readonly ImmutableDictionary<DocumentId, WorkspaceFile> disk;
     private readonly ImmutableDictionary<DocumentId, WorkspaceFile> open;
+    private Lazy<WorkspaceIndex> index;
 
-    private WorkspaceSnapshot(ImmutableDictionary<DocumentId, WorkspaceFile> disk, ImmutableDictionary<DocumentId, WorkspaceFile> open, WorkspaceIndex index)
+    /// <summary>How many changes since the last index that was computed; past <see cref="MaxDeferredChanges"/> the next change computes them all.</summary>
+    private readonly int deferredChanges;
+
+    /// <summary>
+    /// A change on top of a deferred index is deferred too (its index is the previous one plus this change), so a
+    /// keystroke right after a large open does not pay for the open. This bounds how many such changes are held.
+    /// </summary>
+    public const int MaxDeferredChanges = 256;
+
+    private WorkspaceSnapshot(ImmutableDictionary<DocumentId, WorkspaceFile> disk, ImmutableDictionary<DocumentId, WorkspaceFile> open, Lazy<WorkspaceIndex> index, int deferredChanges)
     {
         this.disk = disk;
         this.open = open;
-        Index = index;
+        this.index = index;
+        this.deferredChanges = deferredChanges;
     }
 
-    public WorkspaceIndex Index { get; }
+    /// <summary>
+    /// The index of what this snapshot shows. Computed when first read if the change that made this snapshot was
+    /// deferred (a large list opened: see <see cref="Opened"/>); thread-safe either way.
+    /// </summary>
+    public WorkspaceIndex Index => index.Value;
+
+    /// <summary>Whether <see cref="Index"/> is already computed (reading it costs nothing).</summary>
+    public bool IsIndexed => index.IsValueCreated;
+
+    private static Lazy<WorkspaceIndex> Computed(WorkspaceIndex value) => new(value);
+
+    /// <summary>
+    /// The snapshot after a change whose index is <paramref name="step"/> of this one's: computed now, unless this one's
+    /// index is itself deferred or <paramref name="defer"/> asks for it, and fewer than <see cref="MaxDeferredChanges"/>
+    /// changes are already held.
+    /// </summary>
+    private WorkspaceSnapshot Next(ImmutableDictionary<DocumentId, WorkspaceFile> newDisk, ImmutableDictionary<DocumentId, WorkspaceFile> newOpen,
+        Func<WorkspaceIndex, WorkspaceIndex> step, bool defer = false)
+    {
+        if ((index.IsValueCreated && !defer) || deferredChanges >= MaxDeferredChanges)
+            return new WorkspaceSnapshot(newDisk, newOpen, Computed(step(index.Value)), 0);
+        var previous = index;
+        var next = new WorkspaceSnapshot(newDisk, newOpen, index, deferredChanges + 1);
+        next.index = new Lazy<WorkspaceIndex>(() =>
+        {
+            try
+            {
+                return step(previous.Value);
+            }
+            catch (Exception)
+            {
+                // A deferred failure would otherwise fail every later read of this index: build it from what this
+                // snapshot shows, which is the truth the index describes.
+                return next.BuildIndexFresh();
+            }
+        }, LazyThreadSafetyMode.ExecutionAndPublication);
+        return next;
+    }
 
     /// <summary>The file as the workspace shows it (open text first), or null.</summary>
     public WorkspaceFile? Get(DocumentId id) => open.GetValueOrDefault(id) ?? disk.GetValueOrDefault(id);
@@ -49,50 +97,53 @@ public sealed class WorkspaceSnapshot
     public WorkspaceSnapshot WithDiskFile(DocumentId id, string uri, PaperDocument document)
     {
         var file = new WorkspaceFile(id, uri, document, null);
-        var index = Index;
-        if (!open.ContainsKey(id))
-        {
-            if (disk.TryGetValue(id, out var old)) index = index.Remove(id, old.Document);
-            index = index.Add(id, document);
-        }
-        return new WorkspaceSnapshot(disk.SetItem(id, file), open, index);
+        if (open.ContainsKey(id)) return Next(disk.SetItem(id, file), open, index => index);
+        var old = disk.GetValueOrDefault(id);
+        return Next(disk.SetItem(id, file), open, index => (old is null ? index : index.Remove(id, old.Document)).Add(id, document));
     }
 
     /// <summary>A file gone from disk (deleted, or its folder left the workspace). An open document stays.</summary>
     public WorkspaceSnapshot WithoutDiskFile(DocumentId id)
     {
         if (!disk.TryGetValue(id, out var old)) return this;
-        var index = open.ContainsKey(id) ? Index : Index.Remove(id, old.Document);
-        return new WorkspaceSnapshot(disk.Remove(id), open, index);
+        var isOpen = open.ContainsKey(id);
+        return Next(disk.Remove(id), open, index => isOpen ? index : index.Remove(id, old.Document));
     }
 
-    /// <summary>The client opened a document: its text shadows the disk text.</summary>
-    public WorkspaceSnapshot Opened(DocumentId id, string uri, PaperDocument document, int version)
+    /// <summary>
+    /// The client opened a document: its text shadows the disk text. With <paramref name="deferIndex"/> the index takes
+    /// it in when first read, not now: the first diagnostics of a large list need none of it.
+    /// </summary>
+    public WorkspaceSnapshot Opened(DocumentId id, string uri, PaperDocument document, int version, bool deferIndex = false)
     {
-        var index = Index;
-        if (Get(id) is { } shown) index = index.Remove(id, shown.Document);
-        index = index.Add(id, document);
-        return new WorkspaceSnapshot(disk, open.SetItem(id, new WorkspaceFile(id, uri, document, version)), index);
+        var shown = Get(id);
+        return Next(disk, open.SetItem(id, new WorkspaceFile(id, uri, document, version)),
+            index => (shown is null ? index : index.Remove(id, shown.Document)).Add(id, document), deferIndex);
     }
 
     /// <summary>An open document changed: the index follows the entries each delta removed and added, and nothing else.</summary>
     public WorkspaceSnapshot Changed(DocumentId id, PaperDocument document, int version)
     {
         if (!open.TryGetValue(id, out var old)) throw new InvalidOperationException($"{id} is not open");
-        var index = Index;
-        if (document.Deltas.Count == 0 && !ReferenceEquals(old.Document, document))
-            index = index.Remove(id, old.Document).Add(id, document);
-        foreach (var delta in document.Deltas) index = index.Apply(id, delta.Removed, delta.Added);
-        return new WorkspaceSnapshot(disk, open.SetItem(id, old with { Document = document, Version = version }), index);
+        return Next(disk, open.SetItem(id, old with { Document = document, Version = version }), index =>
+        {
+            if (document.Deltas.Count == 0 && !ReferenceEquals(old.Document, document))
+                index = index.Remove(id, old.Document).Add(id, document);
+            foreach (var delta in document.Deltas) index = index.Apply(id, delta.Removed, delta.Added);
+            return index;
+        });
     }
 
     /// <summary>The client closed a document: the workspace shows the disk text again (or forgets a file that has none).</summary>
     public WorkspaceSnapshot Closed(DocumentId id)
     {
         if (!open.TryGetValue(id, out var old)) return this;
-        var index = Index.Remove(id, old.Document);
-        if (disk.TryGetValue(id, out var onDisk)) index = index.Add(id, onDisk.Document);
-        return new WorkspaceSnapshot(disk, open.Remove(id), index);
+        var onDisk = disk.GetValueOrDefault(id);
+        return Next(disk, open.Remove(id), index =>
+        {
+            index = index.Remove(id, old.Document);
+            return onDisk is null ? index : index.Add(id, onDisk.Document);
+        });
     }
 
     /// <summary>An index built from scratch over what this snapshot shows, for tests that compare it with the incremental one.</summary>

@@ -39,10 +39,40 @@ public class WorkspaceIndexTests
     [Test]
     public void Index_after_random_edits_across_files_equals_the_index_built_fresh()
     {
-        MultiFileScripts.Hold(ScriptArbitrary(), 400, 20261201UL, Replay);
+        MultiFileScripts.Hold(ScriptArbitrary(), 400, 20261201UL, (files, steps) => Replay(files, steps, deferOpens: false));
     }
 
-    private static string? Replay(int fileCount, Step[] steps)
+    /// <summary>
+    /// A large list opened defers its index to the first read, and changes on top of a deferred index are deferred too:
+    /// read only now and then, the index must still be what a fresh build gives.
+    /// </summary>
+    [Test]
+    public void A_deferred_index_read_now_and_then_equals_the_index_built_fresh()
+    {
+        MultiFileScripts.Hold(ScriptArbitrary(), 200, 20261203UL, (files, steps) => Replay(files, steps, deferOpens: true));
+    }
+
+    [Test]
+    public void A_deferred_index_is_computed_on_its_first_read_or_after_the_most_changes_it_may_hold()
+    {
+        var id = new DocumentId("/w/large.papers");
+        var text = IncrementalParseTests.Bases["synthetic"];
+        var snapshot = WorkspaceSnapshot.Empty.Opened(id, "file:///w/large.papers", PaperDocument.Parse(text), 1, deferIndex: true);
+        Assert.That(snapshot.IsIndexed, Is.False, "opening defers the index");
+        var document = snapshot.Get(id)!.Document;
+        // The open is the first deferred change.
+        for (var n = 0; n < WorkspaceSnapshot.MaxDeferredChanges - 1; n++)
+        {
+            document = document.Apply(new TextChange(new TextRange(new(0, 0), new(0, 0)), n % 2 == 0 ? "x" : ""));
+            snapshot = snapshot.Changed(id, document, n + 2);
+            Assert.That(snapshot.IsIndexed, Is.False, $"change {n} on a deferred index is deferred");
+        }
+        snapshot = snapshot.Changed(id, document.Apply(new TextChange(new TextRange(new(0, 0), new(0, 0)), "y")), 1000);
+        Assert.That(snapshot.IsIndexed, Is.True, "past the most deferred changes the next change computes them");
+        Assert.That(snapshot.Index.Describe(), Is.EqualTo(snapshot.BuildIndexFresh().Describe()));
+    }
+
+    private static string? Replay(int fileCount, Step[] steps, bool deferOpens)
     {
         var ids = Enumerable.Range(0, fileCount).Select(i => new DocumentId($"/w/list{i}.papers")).ToArray();
         var texts = ids.Select((_, i) => IncrementalParseTests.Bases[BaseNames[i]]).ToArray();
@@ -61,7 +91,7 @@ public class WorkspaceIndexTests
             }
             else
             {
-                if (snapshot.Get(id) is not { IsOpen: true }) snapshot = snapshot.Opened(id, "file://" + id.Key, PaperDocument.Parse(texts[step.File]), 1);
+                if (snapshot.Get(id) is not { IsOpen: true }) snapshot = snapshot.Opened(id, "file://" + id.Key, PaperDocument.Parse(texts[step.File]), 1, deferIndex: deferOpens);
                 var document = snapshot.Get(id)!.Document;
                 var (first, afterFirst) = IncrementalParseTests.Resolve(step.First, texts[step.File], document);
                 var changes = new List<TextChange> { first };
@@ -77,6 +107,7 @@ public class WorkspaceIndexTests
                 snapshot = snapshot.Changed(id, edited, n + 2);
                 texts[step.File] = text;
             }
+            if (deferOpens && n % 3 != 2 && n != steps.Length - 1) continue;
             var incremental = snapshot.Index.Describe();
             var fresh = snapshot.BuildIndexFresh().Describe();
             if (incremental != fresh) return $"step {n} ({step}): index differs\n--- incremental\n{incremental}\n--- fresh\n{fresh}";

@@ -48,15 +48,20 @@ public sealed class WorkspaceSession
     public WorkspaceRelations RelationsAsTheyAre => relations;
 
     /// <summary>
-    /// Opened lists of at least this many entries reach the relations after their first diagnostics: taking in 100,000
-    /// entries (fingerprints, blocking keys, candidate pairs) takes seconds, and the parser's findings need none of it.
-    /// Their duplicate findings follow in a second publication. Smaller lists are taken in at once, published once.
+    /// Opened lists of at least this many entries reach the relations and the workspace index after their first
+    /// diagnostics: taking in 100,000 entries (fingerprints, blocking keys, candidate pairs; author, title and topic
+    /// records) takes seconds, and the parser's findings need none of it. Their duplicate findings follow in a second
+    /// publication. Smaller lists are taken in at once, published once.
     /// </summary>
     public const int DeferRelationsFrom = 5000;
 
     private readonly List<(DocumentId Id, PaperDocument? Before, PaperDocument? After)> deferred = [];
 
     public bool HasDeferredRelations => deferred.Count > 0;
+
+    /// <summary>Computes the workspace index if a large open deferred it (see <see cref="WorkspaceSnapshot.Opened"/>), so that the
+    /// first hover or completion after it does not wait. Any thread may call it; the index is computed once.</summary>
+    public void CatchUpIndex() => _ = current.Index;
 
     /// <summary>Takes the deferred opens into the relations (their documents become affected). Exclusive queue items only.</summary>
     public void CatchUp()
@@ -89,7 +94,8 @@ public sealed class WorkspaceSession
         current = change switch
         {
             { Current: null } => current.Closed(id),
-            { Previous: null, Current: { } opened } => current.Opened(id, change.Uri, opened.Document, opened.Version),
+            { Previous: null, Current: { } opened } => current.Opened(id, change.Uri, opened.Document, opened.Version,
+                deferIndex: opened.Document.EntryCount >= DeferRelationsFrom),
             { Current: { } changed } => current.Changed(id, changed.Document, changed.Version),
         };
         var after = current.Get(id)?.Document;

@@ -59,6 +59,8 @@ public sealed class WorkspaceDiagnosticsPublisher(ServerSession session, Request
     /// <summary>
     /// After the first diagnostics of a large list just opened (<paramref name="published"/>), the relations take it in
     /// on the queue and every list that changes because of it (this one included) is published again.
+    /// The workspace index, which no diagnostic needs, is computed after that off the queue: it is immutable, so edits
+    /// meanwhile go on (each is applied to it when it is next read) and a hover meanwhile waits for it.
     /// </summary>
     public void CatchUpAfter(Task published) =>
         _ = published.ContinueWith(_ => queue.EnqueueExclusive("paperlsp/relations", _ =>
@@ -66,7 +68,8 @@ public sealed class WorkspaceDiagnosticsPublisher(ServerSession session, Request
             session.Workspace.CatchUp();
             PublishAffected();
             return true;
-        }, CancellationToken.None), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+        }, CancellationToken.None), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap()
+            .ContinueWith(_ => session.Workspace.CatchUpIndex(), CancellationToken.None, TaskContinuationOptions.LongRunning, TaskScheduler.Default);
 
     private void ScheduleDisk(string uri, DocumentId id) => scheduler.Schedule(uri, ct => PublishDisk(uri, id, ct));
 
