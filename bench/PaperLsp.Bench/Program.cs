@@ -11,6 +11,7 @@ using PaperLsp.Syntax;
 
 // dotnet run -c Release --project bench/PaperLsp.Bench -- --filter '*'          all BenchmarkDotNet benchmarks
 // dotnet run -c Release --project bench/PaperLsp.Bench -- memory                retained memory per entry
+// dotnet run -c Release --project bench/PaperLsp.Bench -- memory-workspace [1k,10k,100k]  what each structure kept for an open list retains
 // dotnet run -c Release --project bench/PaperLsp.Bench -- breakdown             where a keystroke's time goes (Stopwatch)
 // dotnet run -c Release --project bench/PaperLsp.Bench -- corpus                sizes and diagnostic counts of the inputs
 // dotnet run -c Release --project bench/PaperLsp.Bench -- workspace             100-file workspace: index time, memory, request percentiles
@@ -25,6 +26,7 @@ switch (args.FirstOrDefault())
     case "related-keystroke": return RelatedMode.Keystrokes();
     case "workspace-index": return WorkspaceMode.IndexOnly(int.Parse(args.ElementAtOrDefault(1) ?? "100", CultureInfo.InvariantCulture));
     case "memory": return Modes.Memory();
+    case "memory-workspace": return WorkspaceMemoryMode.Run(args.Length > 1 ? args[1].Split(',') : ["1k", "10k", "100k"]);
     case "breakdown": return Modes.Breakdown();
     case "corpus": return Modes.CorpusInfo();
     case "planted": return PlantedWorkspaceMode.Write(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]);

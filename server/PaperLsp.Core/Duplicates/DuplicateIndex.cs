@@ -17,10 +17,11 @@ public sealed class DuplicateIndex
     public sealed record DuplicateMatch(EntryRef Other, DuplicateVerdict Verdict);
 
     private readonly Dictionary<EntryNode, TextGroup> groups = new(SameText.Instance);
-    // Lists, not sets: most keys have one group, and a set per key would cost more than the entries themselves.
-    /// <summary>The groups holding each key. A set, not a list: a keystroke removes its entry's group from every block it
-    /// is in, and common keys (a frequent word pair, a boilerplate sentence) hold tens of thousands of groups.</summary>
-    private readonly Dictionary<long, HashSet<TextGroup>> blocks = [];
+    /// <summary>The groups holding each key: a <see cref="TextGroup"/> when one does (most keys: nine in ten at 10,000
+    /// entries, and a set of one costs ten times the reference), else a set of them. A set, not a list: a keystroke
+    /// removes its entry's group from every block it is in, and common keys (a frequent word pair, a boilerplate
+    /// sentence) hold tens of thousands of groups.</summary>
+    private readonly Dictionary<long, object> blocks = [];
     private readonly Dictionary<TextGroup, int> sharedKeys = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<DocumentId, DocumentEntries> documents = [];
 
@@ -198,10 +199,8 @@ public sealed class DuplicateIndex
         groups[entry.Node] = group;
         foreach (var key in group.Keys)
         {
-            if (!blocks.TryGetValue(key, out var block)) blocks[key] = block = new HashSet<TextGroup>(ReferenceEqualityComparer.Instance);
-            block.Add(group);
             // This group made the block too common: pairs that met only through it may no longer meet.
-            if (block.Count == BlockKeys.CapOf(key) + 1) Unmatch(block, key, affected);
+            if (AddToBlock(key, group) is { Count: var count } block && count == BlockKeys.CapOf(key) + 1) Unmatch(block, key, affected);
         }
         foreach (var candidate in Candidates(group)) Score(group, candidate, affected);
         if (group.IsFlagged)
@@ -232,11 +231,8 @@ public sealed class DuplicateIndex
         group.ClearMatches();
         foreach (var key in group.Keys)
         {
-            var block = blocks[key];
-            block.Remove(group);
-            if (block.Count == 0) blocks.Remove(key);
             // The block is usable again: pairs that meet only through it meet now.
-            else if (block.Count == BlockKeys.CapOf(key)) Rematch(block, key, affected);
+            if (RemoveFromBlock(key, group) is { } block && block.Count == BlockKeys.CapOf(key)) Rematch(block, key, affected);
         }
     }
 
@@ -247,8 +243,8 @@ public sealed class DuplicateIndex
         shared.Clear();
         foreach (var key in group.Keys)
         {
-            var block = blocks[key];
-            if (block.Count > BlockKeys.CapOf(key)) continue;
+            // A block of one is this group's own.
+            if (blocks[key] is not HashSet<TextGroup> block || block.Count > BlockKeys.CapOf(key)) continue;
             var weight = BlockKeys.IsTitleKey(key) ? BlockKeys.MeetingWeight : 1;
             foreach (var other in block)
                 if (!ReferenceEquals(other, group)) shared[other] = shared.GetValueOrDefault(other) + weight;
@@ -267,12 +263,50 @@ public sealed class DuplicateIndex
             else
             {
                 var key = a.Keys[i];
-                if (key != without && blocks[key].Count <= BlockKeys.CapOf(key)) shared += BlockKeys.IsTitleKey(key) ? BlockKeys.MeetingWeight : 1;
+                if (key != without && BlockCount(blocks[key]) <= BlockKeys.CapOf(key)) shared += BlockKeys.IsTitleKey(key) ? BlockKeys.MeetingWeight : 1;
                 if (shared >= BlockKeys.MeetingWeight) return true;
                 i++; j++;
             }
         }
         return false;
+    }
+
+    private static int BlockCount(object block) => block is HashSet<TextGroup> set ? set.Count : 1;
+
+    /// <summary>Puts <paramref name="group"/> in the block of <paramref name="key"/>; returns the block when it holds more than one group.</summary>
+    private HashSet<TextGroup>? AddToBlock(long key, TextGroup group)
+    {
+        ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(blocks, key, out var exists);
+        if (!exists)
+        {
+            slot = group;
+            return null;
+        }
+        if (slot is HashSet<TextGroup> set)
+        {
+            set.Add(group);
+            return set;
+        }
+        if (ReferenceEquals(slot, group)) return null;
+        var pair = new HashSet<TextGroup>(ReferenceEqualityComparer.Instance) { (TextGroup)slot!, group };
+        slot = pair;
+        return pair;
+    }
+
+    /// <summary>Takes <paramref name="group"/> out of the block of <paramref name="key"/>; returns the block when it still holds more than one group.</summary>
+    private HashSet<TextGroup>? RemoveFromBlock(long key, TextGroup group)
+    {
+        var block = blocks[key];
+        if (block is not HashSet<TextGroup> set)
+        {
+            if (ReferenceEquals(block, group)) blocks.Remove(key);
+            return null;
+        }
+        set.Remove(group);
+        if (set.Count > 1) return set;
+        // One left: back to a plain reference.
+        blocks[key] = set.First();
+        return null;
     }
 
     /// <summary>The block of <paramref name="key"/> just became too common: matched pairs in it that no longer meet part.</summary>
