@@ -40,16 +40,24 @@ public sealed class DuplicateIndex
     {
         affected.Add(id);
         var entries = document.Entries.ToList();
-        // Fingerprints and keys are most of the work of a large list and depend on one entry each: compute them on every
-        // core first (both are cached per node), then link the groups in order on this thread.
-        if (entries.Count >= ParallelFingerprintsFrom)
-            Parallel.ForEach(entries, entry =>
-            {
-                var print = PaperFingerprint.Of(entry.Node);
-                print.BlockKeys ??= BlockKeys.Of(print);
-            });
+        if (entries.Count >= ParallelFingerprintsFrom) Prepare(entries, CancellationToken.None);
         foreach (var entry in entries) Add(new EntryRef(id, entry.Node), entry.StartLine, affected);
     }
+
+    /// <summary>
+    /// Computes what <see cref="AddDocument"/> needs of each entry on its own (fingerprint, blocking keys) on every core.
+    /// Both are cached per entry node, so this may run on any thread before the document is added, off the owner's
+    /// thread: the server does it before the relations take in a large list just opened, so that only the linking
+    /// holds up the edits queued behind it.
+    /// </summary>
+    public static void Prepare(PaperDocument document, CancellationToken ct) => Prepare(document.Entries.ToList(), ct);
+
+    private static void Prepare(List<EntrySyntax> entries, CancellationToken ct) =>
+        Parallel.ForEach(entries, new ParallelOptions { CancellationToken = ct }, entry =>
+        {
+            var print = PaperFingerprint.Of(entry.Node);
+            print.BlockKeys ??= BlockKeys.Of(print);
+        });
 
     /// <summary>Lists at least this long get their fingerprints computed in parallel.</summary>
     private const int ParallelFingerprintsFrom = 2000;

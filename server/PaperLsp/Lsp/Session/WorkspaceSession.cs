@@ -59,6 +59,20 @@ public sealed class WorkspaceSession
 
     public bool HasDeferredRelations => deferred.Count > 0;
 
+    /// <summary>
+    /// Computes, off the queue, what the relations will need of each entry of the deferred lists (see
+    /// <see cref="Duplicates.DuplicateIndex.Prepare"/>), so that <see cref="CatchUp"/> holds up the queue only to link them.
+    /// Reads the deferred list as it is when called: call it on the queue.
+    /// </summary>
+    public Task PrepareDeferred()
+    {
+        var documents = deferred.Select(change => change.After).OfType<PaperDocument>().ToList();
+        return documents.Count == 0 ? Task.CompletedTask : Task.Run(() =>
+        {
+            foreach (var document in documents) Duplicates.DuplicateIndex.Prepare(document, CancellationToken.None);
+        });
+    }
+
     /// <summary>Computes the workspace index if a large open deferred it (see <see cref="WorkspaceSnapshot.Opened"/>), so that the
     /// first hover or completion after it does not wait. Any thread may call it; the index is computed once.</summary>
     public void CatchUpIndex() => _ = current.Index;
@@ -99,12 +113,20 @@ public sealed class WorkspaceSession
             { Current: { } changed } => current.Changed(id, changed.Document, changed.Version),
         };
         var after = current.Get(id)?.Document;
+        // A list whose open is deferred is taken in as it is when the relations catch up: an edit meanwhile only moves
+        // that point, so typing right after a large open does not wait for it. The relations equal a fresh build
+        // whatever order the lists reach them in, so other lists' changes go on as usual.
+        var pending = deferred.FindIndex(open => open.Id == id);
+        if (pending >= 0)
+        {
+            deferred[pending] = deferred[pending] with { After = after };
+            return;
+        }
         if (change is { Previous: null, Current: not null } && after is { EntryCount: >= DeferRelationsFrom })
         {
             deferred.Add((id, before, after));
             return;
         }
-        CatchUp();
         Follow(id, before, after, edited: change is { Previous: not null, Current: not null });
     }
 
@@ -117,7 +139,9 @@ public sealed class WorkspaceSession
         catch (Exception)
         {
             // The relations are mutable and may be half-updated: rebuild them from what the workspace shows, the truth.
+            // The rebuild takes in every list the workspace shows, the deferred ones too.
             relations = WorkspaceRelations.Build(current.Files.Select(file => (file.Id, file.Document)));
+            deferred.Clear();
             foreach (var file in current.Files) affected.Add(file.Id);
         }
     }

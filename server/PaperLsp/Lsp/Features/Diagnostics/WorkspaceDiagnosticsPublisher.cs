@@ -57,19 +57,35 @@ public sealed class WorkspaceDiagnosticsPublisher(ServerSession session, Request
     }
 
     /// <summary>
-    /// After the first diagnostics of a large list just opened (<paramref name="published"/>), the relations take it in
-    /// on the queue and every list that changes because of it (this one included) is published again.
-    /// The workspace index, which no diagnostic needs, is computed after that off the queue: it is immutable, so edits
-    /// meanwhile go on (each is applied to it when it is next read) and a hover meanwhile waits for it.
+    /// After the first diagnostics of a large list just opened (<paramref name="published"/>): what the relations need
+    /// of each entry is computed off the queue (edits go on meanwhile); then the relations take the list in on the queue
+    /// and every list that changes because of it (this one included) is published again; then the workspace index,
+    /// which no diagnostic needs, is computed off the queue (it is immutable: edits meanwhile are applied to it when it
+    /// is next read, and a hover meanwhile waits for it).
     /// </summary>
-    public void CatchUpAfter(Task published) =>
-        _ = published.ContinueWith(_ => queue.EnqueueExclusive("paperlsp/relations", _ =>
+    public void CatchUpAfter(Task published) => _ = CatchUpAsync(published);
+
+    private async Task CatchUpAsync(Task published)
+    {
+        try
         {
-            session.Workspace.CatchUp();
-            PublishAffected();
-            return true;
-        }, CancellationToken.None), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap()
-            .ContinueWith(_ => session.Workspace.CatchUpIndex(), CancellationToken.None, TaskContinuationOptions.LongRunning, TaskScheduler.Default);
+            await published.ConfigureAwait(false);
+            var prepared = await queue.EnqueueExclusive("paperlsp/prepare-relations", _ => session.Workspace.PrepareDeferred(), CancellationToken.None).ConfigureAwait(false);
+            await prepared.ConfigureAwait(false);
+            await queue.EnqueueExclusive("paperlsp/relations", _ =>
+            {
+                session.Workspace.CatchUp();
+                PublishAffected();
+                return true;
+            }, CancellationToken.None).ConfigureAwait(false);
+            await Task.Run(session.Workspace.CatchUpIndex).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            // Whatever is left is taken in on the next read (the relations and the index both catch up when read).
+            logger.LogError(exception, "Taking a large list into the workspace failed");
+        }
+    }
 
     private void ScheduleDisk(string uri, DocumentId id) => scheduler.Schedule(uri, ct => PublishDisk(uri, id, ct));
 

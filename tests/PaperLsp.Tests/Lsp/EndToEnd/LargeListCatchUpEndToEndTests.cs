@@ -1,0 +1,66 @@
+using Newtonsoft.Json.Linq;
+using PaperLsp.Generator;
+using PaperLsp.Lsp.Session;
+
+namespace PaperLsp.Tests.Lsp.EndToEnd;
+
+/// <summary>
+/// A list of <see cref="WorkspaceSession.DeferRelationsFrom"/> entries or more is published first with its parser's
+/// findings, and its duplicates follow once the relations take it in, off the didOpen path. Edits meanwhile are not
+/// held up by that and not lost to it: the list they leave is what ends up published, duplicates included. Over the
+/// built server.
+/// </summary>
+[TestFixture, NonParallelizable]
+public class LargeListCatchUpEndToEndTests
+{
+    private const string Uri = "file:///work/large.papers";
+
+    private const string Copy = "OpenNMT: Open-Source Toolkit for Neural Machine TranslationGuillaume Klein, Yoon Kim, Yuntian Deng\n" +
+        "We describe an open-source toolkit for neural machine translation that supports research and production.\n\n";
+
+    /// <summary>The same entry first and last, around a generated list large enough to be deferred.</summary>
+    private static string Text() =>
+        Copy + SyntheticList.Generate(WorkspaceSession.DeferRelationsFrom + 200, 20261202, new SyntheticOptions(DuplicateRate: 0, HardCaseRate: 0)).TrimEnd('\n') + "\n\n" + Copy;
+
+    private static IEnumerable<string> DuplicateCodes(JObject publication) =>
+        publication["diagnostics"]!.Select(d => (string)d["code"]!).Where(code => code.StartsWith("PL030", StringComparison.Ordinal));
+
+    [Test]
+    public async Task The_first_diagnostics_come_without_duplicates_and_the_duplicates_follow()
+    {
+        await using var client = await LspTestClient.StartInitializedAsync(new { pushDiagnostics = true });
+        await client.OpenAsync(Uri, Text());
+        var first = await client.WaitForNotificationAsync("textDocument/publishDiagnostics", n => (string?)n["uri"] == Uri, TimeSpan.FromSeconds(60));
+        Assert.That(DuplicateCodes(first), Is.Empty, "the first publication is the parser's findings only");
+        var later = await client.WaitForNotificationAsync("textDocument/publishDiagnostics",
+            n => (string?)n["uri"] == Uri && DuplicateCodes(n).Any(), TimeSpan.FromSeconds(60));
+        Assert.That(DuplicateCodes(later), Is.EqualTo(new[] { "PL0302", "PL0302" }), "the copy first and last, once the relations have the list");
+    }
+
+    [Test]
+    public async Task Edits_right_after_the_open_end_in_the_list_they_leave_duplicates_included()
+    {
+        await using var client = await LspTestClient.StartInitializedAsync(new { pushDiagnostics = true });
+        var text = Text();
+        await client.OpenAsync(Uri, text);
+        // At once, before the relations can have taken the list in: make the first copy another paper, then type into
+        // the last one so that it is again an exact copy of the first.
+        var lastLine = text.Split('\n').Length - 4;
+        await client.NotifyAsync("textDocument/didChange", Change(2, 0, 0, "Revisited "));
+        await client.NotifyAsync("textDocument/didChange", Change(3, lastLine, 0, "Revisited "));
+        var settled = await client.WaitForNotificationAsync("textDocument/publishDiagnostics",
+            n => (string?)n["uri"] == Uri && (int?)n["version"] == 3 && DuplicateCodes(n).Count() == 2, TimeSpan.FromSeconds(60));
+        var lines = settled["diagnostics"]!.Where(d => ((string)d["code"]!).StartsWith("PL030", StringComparison.Ordinal))
+            .Select(d => (int)d["range"]!["start"]!["line"]!).ToList();
+        Assert.That(lines, Is.EqualTo(new[] { 0, lastLine }));
+        // And the hover of the first copy, which reads the relations, names the other one.
+        var hover = await client.CallAsync("textDocument/hover", new { textDocument = new { uri = Uri }, position = new { line = 0, character = 12 } });
+        Assert.That((string?)hover["contents"]!["value"], Does.Contain($"{lastLine + 1}"));
+    }
+
+    private static object Change(int version, int line, int character, string text) => new
+    {
+        textDocument = new { uri = Uri, version },
+        contentChanges = new[] { new { range = new { start = new { line, character }, end = new { line, character } }, text } },
+    };
+}
