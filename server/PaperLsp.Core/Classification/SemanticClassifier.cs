@@ -108,13 +108,9 @@ public static class SemanticClassifier
     {
         var modifiers = SpanModifiers.None;
         var isDuplicate = entry.Node.TitleKey.Length > 0 && duplicatedTitleKeys.Contains(entry.Node.TitleKey);
-        // Most entries: nothing to look up, and no per-entry lists.
-        if (!isDuplicate && entry.Node.Problems.IsEmpty) return modifiers;
-        var malformedCodes = entry.Node.Problems
-            .Select(p => p.Descriptor.Code)
-            .Where(code => code.StartsWith("PL01", StringComparison.Ordinal) || code.StartsWith("PL02", StringComparison.Ordinal))
-            .ToList();
-        if (!isDuplicate && malformedCodes.Count == 0) return modifiers;
+        // Most entries, and those whose findings are of other kinds: nothing to look up, and no per-entry lists.
+        if (!isDuplicate && !entry.Node.Problems.Any(p => IsMalformed(p.Descriptor.Code))) return modifiers;
+        var malformedCodes = entry.Node.Problems.Select(p => p.Descriptor.Code).Where(IsMalformed).ToList();
 
         var directives = DocumentAnalyzer.DirectivesFor(document, entry.Item);
         bool Silenced(string code) => fileDirectives.Any(d => d.Covers(code)) || directives.Any(d => d.Covers(code));
@@ -122,6 +118,9 @@ public static class SemanticClassifier
         if (malformedCodes.Any(code => !Silenced(code))) modifiers |= SpanModifiers.Malformed;
         return modifiers;
     }
+
+    private static bool IsMalformed(string code) =>
+        code.StartsWith("PL01", StringComparison.Ordinal) || code.StartsWith("PL02", StringComparison.Ordinal);
 
     private static void AddItem(ItemSyntax item, SpanModifiers modifiers, List<ClassifiedSpan> spans)
     {

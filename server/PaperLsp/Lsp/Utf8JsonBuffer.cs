@@ -114,11 +114,27 @@ public sealed class Utf8JsonBuffer : IDisposable
         position = 0;
     }
 
-    /// <summary>Copies the text to <paramref name="writer"/>.</summary>
+    /// <summary>
+    /// Copies the text to <paramref name="writer"/>, asking it for a buffer as large as each chunk: a pipe then holds the
+    /// text in segments of that size, and its stream is written a chunk at a time, not in the pipe's 4 KiB segments
+    /// (for a 32 MB answer, 32 writes to stdout instead of 8,000).
+    /// </summary>
     public void CopyTo(IBufferWriter<byte> writer)
     {
-        foreach (var (full, used) in filled) writer.Write(full.AsSpan(0, used));
-        writer.Write(chunk.AsSpan(0, position));
+        foreach (var (full, used) in filled) CopyTo(writer, full.AsSpan(0, used));
+        CopyTo(writer, chunk.AsSpan(0, position));
+    }
+
+    private static void CopyTo(IBufferWriter<byte> writer, ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty) return;
+        var span = writer.GetSpan(bytes.Length);
+        if (span.Length >= bytes.Length)
+        {
+            bytes.CopyTo(span);
+            writer.Advance(bytes.Length);
+        }
+        else writer.Write(bytes);
     }
 
     /// <summary>A copy of the text.</summary>
