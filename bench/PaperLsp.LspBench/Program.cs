@@ -161,10 +161,12 @@ sealed class SizeResult
     public bool BurstOnlyLatest { get; set; }
     public double[] DocumentSymbolMs { get; set; } = [];
     public int DocumentSymbolBytes { get; set; }
+    public double DocumentSymbolCpuMs { get; set; }
     public double[] QuietEditMs { get; set; } = [];
     public int QuietEditsPublished { get; set; }
     public double[] SemanticTokensMs { get; set; } = [];
     public int SemanticTokensBytes { get; set; }
+    public double SemanticTokensCpuMs { get; set; }
     public long PeakKiB { get; set; }
     public long RssKiB { get; set; }
     public long PeakAtFirstDiagnosticsKiB { get; set; }
@@ -189,8 +191,8 @@ sealed class SizeResult
         Console.WriteLine(string.Create(c, $"   one-char didChange -> publishDiagnostics(that version), n={EditMs.Length}: p50 {Percentile(EditMs, 50):F2} ms, p90 {Percentile(EditMs, 90):F2} ms, p99 {Percentile(EditMs, 99):F2} ms, max {EditMs.DefaultIfEmpty(double.NaN).Max():F2} ms"));
         Console.WriteLine(string.Create(c, $"   quiet didChange (findings kept) -> a pull behind it answered, n={QuietEditMs.Length}: p50 {Percentile(QuietEditMs, 50):F2} ms, p99 {Percentile(QuietEditMs, 99):F2} ms; publishDiagnostics sent meanwhile: {QuietEditsPublished}"));
         Console.WriteLine(string.Create(c, $"   burst of {BurstEdits} edits (sent in {BurstSendMs:F1} ms): last edit -> its diagnostics {BurstLastToDiagnosticsMs:F1} ms; versions published: [{string.Join(",", BurstVersionsPublished)}]; only the latest: {BurstOnlyLatest}"));
-        Console.WriteLine(string.Create(c, $"   documentSymbol n={DocumentSymbolMs.Length}: p50 {Percentile(DocumentSymbolMs, 50):F1} ms, p99 {Percentile(DocumentSymbolMs, 99):F1} ms, max {DocumentSymbolMs.DefaultIfEmpty(double.NaN).Max():F1} ms, response {DocumentSymbolBytes / 1e6:F2} MB"));
-        Console.WriteLine(string.Create(c, $"   semanticTokens/full n={SemanticTokensMs.Length}: p50 {Percentile(SemanticTokensMs, 50):F1} ms, p99 {Percentile(SemanticTokensMs, 99):F1} ms, max {SemanticTokensMs.DefaultIfEmpty(double.NaN).Max():F1} ms, response {SemanticTokensBytes / 1e6:F2} MB"));
+        Console.WriteLine(string.Create(c, $"   documentSymbol n={DocumentSymbolMs.Length}: p50 {Percentile(DocumentSymbolMs, 50):F1} ms, p99 {Percentile(DocumentSymbolMs, 99):F1} ms, max {DocumentSymbolMs.DefaultIfEmpty(double.NaN).Max():F1} ms, response {DocumentSymbolBytes / 1e6:F2} MB, server CPU {DocumentSymbolCpuMs:F0} ms per request"));
+        Console.WriteLine(string.Create(c, $"   semanticTokens/full n={SemanticTokensMs.Length}: p50 {Percentile(SemanticTokensMs, 50):F1} ms, p99 {Percentile(SemanticTokensMs, 99):F1} ms, max {SemanticTokensMs.DefaultIfEmpty(double.NaN).Max():F1} ms, response {SemanticTokensBytes / 1e6:F2} MB, server CPU {SemanticTokensCpuMs:F0} ms per request"));
         Console.WriteLine(string.Create(c, $"   server memory: VmHWM {PeakKiB / 1024.0:F0} MiB, VmRSS at end {RssKiB / 1024.0:F0} MiB"));
     }
 
@@ -306,20 +308,22 @@ static class Scenario
 
             // Requests on the settled document.
             var textDocument = new { textDocument = new { uri } };
-            async Task<(double[] Ms, int Bytes)> TimeRequests(string method)
+            // The server's CPU per request: its whole process (GC included), between the first request sent and the last received.
+            async Task<(double[] Ms, int Bytes, double CpuMs)> TimeRequests(string method)
             {
                 var times = new double[options.Requests];
                 var size = 0;
+                var cpuBefore = client.CpuMs();
                 for (var i = 0; i < times.Length; i++)
                 {
                     var (sent, received, _, bytes) = await client.RequestAsync(method, textDocument, Timeout);
                     times[i] = Stopwatch.GetElapsedTime(sent, received).TotalMilliseconds;
                     size = bytes;
                 }
-                return (times, size);
+                return (times, size, (client.CpuMs() - cpuBefore) / Math.Max(1, times.Length));
             }
-            (result.DocumentSymbolMs, result.DocumentSymbolBytes) = await TimeRequests("textDocument/documentSymbol");
-            (result.SemanticTokensMs, result.SemanticTokensBytes) = await TimeRequests("textDocument/semanticTokens/full");
+            (result.DocumentSymbolMs, result.DocumentSymbolBytes, result.DocumentSymbolCpuMs) = await TimeRequests("textDocument/documentSymbol");
+            (result.SemanticTokensMs, result.SemanticTokensBytes, result.SemanticTokensCpuMs) = await TimeRequests("textDocument/semanticTokens/full");
 
             (result.PeakKiB, result.RssKiB) = client.Memory();
         }

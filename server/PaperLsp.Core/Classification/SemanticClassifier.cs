@@ -57,12 +57,7 @@ public static class SemanticClassifier
         int firstLine = 0, int lastLine = int.MaxValue, CancellationToken cancellationToken = default)
     {
         duplicatedTitleKeys ??= TitleIndex.Build(document).DuplicatedKeys;
-        var fileDirectives = document.FlaggedItems
-            .Select(item => item.Node)
-            .OfType<CommentNode>()
-            .Where(comment => comment.Directive is { Scope: DirectiveScope.File })
-            .Select(comment => comment.Directive!)
-            .ToList();
+        var fileDirectives = FileDirectives(document);
 
         var spans = new List<ClassifiedSpan>();
         foreach (var item in document.ItemsFrom(Math.Max(0, firstLine)))
@@ -70,11 +65,41 @@ public static class SemanticClassifier
             if (item.StartLine > lastLine) yield break;
             cancellationToken.ThrowIfCancellationRequested();
             spans.Clear();
-            ClassifyItem(document, item, duplicatedTitleKeys, fileDirectives, spans);
-            spans.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Start.CompareTo(b.Start));
+            ClassifyItem(item, ModifiersOf(document, item, duplicatedTitleKeys, fileDirectives), spans);
             foreach (var span in spans)
-                if (span.Line >= firstLine && span.Line <= lastLine && span.Length > 0) yield return span;
+                if (span.Line >= firstLine && span.Line <= lastLine) yield return span;
         }
+    }
+
+    /// <summary>The directives of the document that cover the whole file (<c>// paperlsp-ignore-file</c>).</summary>
+    public static IReadOnlyList<Directive> FileDirectives(PaperDocument document) => document.FlaggedItems
+        .Select(item => item.Node)
+        .OfType<CommentNode>()
+        .Where(comment => comment.Directive is { Scope: DirectiveScope.File })
+        .Select(comment => comment.Directive!)
+        .ToList();
+
+    /// <summary>The modifiers of an item's spans: an entry's (<see cref="ModifiersOf(PaperDocument, EntrySyntax, IReadOnlySet{string}, IReadOnlyList{Directive})"/>), none for anything else.</summary>
+    public static SpanModifiers ModifiersOf(PaperDocument document, ItemSyntax item, IReadOnlySet<string> duplicatedTitleKeys,
+        IReadOnlyList<Directive> fileDirectives) =>
+        item.AsEntry is { } entry ? ModifiersOf(document, entry, duplicatedTitleKeys, fileDirectives) : SpanModifiers.None;
+
+    /// <summary>
+    /// Adds the spans of one item, in order and none empty (<see cref="Add"/> drops empty ones), given its modifiers (<see cref="ModifiersOf(PaperDocument, ItemSyntax, IReadOnlySet{string}, IReadOnlyList{Directive})"/>):
+    /// they depend on nothing else, so an item's spans can be kept for as long as its node and modifiers stay the same.
+    /// </summary>
+    public static void ClassifyItem(ItemSyntax item, SpanModifiers modifiers, List<ClassifiedSpan> spans)
+    {
+        var first = spans.Count;
+        AddItem(item, modifiers, spans);
+        spans.Sort(first, spans.Count - first, SpanOrder.Instance);
+    }
+
+    private sealed class SpanOrder : IComparer<ClassifiedSpan>
+    {
+        public static readonly SpanOrder Instance = new();
+
+        public int Compare(ClassifiedSpan a, ClassifiedSpan b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Start.CompareTo(b.Start);
     }
 
     /// <summary>The modifiers of an entry: duplicate and/or malformed, unless silenced by a directive.</summary>
@@ -83,13 +108,9 @@ public static class SemanticClassifier
     {
         var modifiers = SpanModifiers.None;
         var isDuplicate = entry.Node.TitleKey.Length > 0 && duplicatedTitleKeys.Contains(entry.Node.TitleKey);
-        // Most entries: nothing to look up, and no per-entry lists.
-        if (!isDuplicate && entry.Node.Problems.IsEmpty) return modifiers;
-        var malformedCodes = entry.Node.Problems
-            .Select(p => p.Descriptor.Code)
-            .Where(code => code.StartsWith("PL01", StringComparison.Ordinal) || code.StartsWith("PL02", StringComparison.Ordinal))
-            .ToList();
-        if (!isDuplicate && malformedCodes.Count == 0) return modifiers;
+        // Most entries, and those whose findings are of other kinds: nothing to look up, and no per-entry lists.
+        if (!isDuplicate && !entry.Node.Problems.Any(p => IsMalformed(p.Descriptor.Code))) return modifiers;
+        var malformedCodes = entry.Node.Problems.Select(p => p.Descriptor.Code).Where(IsMalformed).ToList();
 
         var directives = DocumentAnalyzer.DirectivesFor(document, entry.Item);
         bool Silenced(string code) => fileDirectives.Any(d => d.Covers(code)) || directives.Any(d => d.Covers(code));
@@ -98,15 +119,16 @@ public static class SemanticClassifier
         return modifiers;
     }
 
-    private static void ClassifyItem(PaperDocument document, ItemSyntax item, IReadOnlySet<string> duplicatedTitleKeys,
-        IReadOnlyList<Directive> fileDirectives, List<ClassifiedSpan> spans)
+    private static bool IsMalformed(string code) =>
+        code.StartsWith("PL01", StringComparison.Ordinal) || code.StartsWith("PL02", StringComparison.Ordinal);
+
+    private static void AddItem(ItemSyntax item, SpanModifiers modifiers, List<ClassifiedSpan> spans)
     {
         switch (item.Node)
         {
             case EntryNode:
             {
                 var entry = item.AsEntry!.Value;
-                var modifiers = ModifiersOf(document, entry, duplicatedTitleKeys, fileDirectives);
                 if (entry.Metadata is { } metadata) AddMetadata(item, metadata, modifiers, spans);
                 Add(spans, entry.TitleRange, SpanKind.Title, modifiers);
                 // The spans, not entry.Authors: that would cut every name out of its line only to drop it.

@@ -64,7 +64,7 @@ public static class HandlerRegistry
 
             Request<DocumentDiagnosticParams, object>(Methods.DocumentDiagnostic, Execution.Exclusive, documentDiagnostic.Handle)
                 .Announcing((c, _) => c.DiagnosticProvider = new DiagnosticOptions { Identifier = "paperlsp", InterFileDependencies = false, WorkspaceDiagnostics = false }),
-            Request<DocumentSymbolParams, Newtonsoft.Json.Linq.JToken>(Methods.DocumentSymbol, Execution.Concurrent, documentSymbol.HandleJson)
+            Request<DocumentSymbolParams, Utf8JsonBuffer>(Methods.DocumentSymbol, Execution.Concurrent, documentSymbol.HandleJson)
                 .Announcing((c, _) => c.DocumentSymbolProvider = true),
             Request<FoldingRangeParams, FoldingRange[]>(Methods.FoldingRange, Execution.Concurrent, foldingRange.Handle)
                 .Announcing((c, _) => c.FoldingRangeProvider = true),

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,8 @@ namespace PaperLsp.Lsp;
 /// what JSON-RPC 2.0 says to answer is answered (-32700, -32600, with the id when it can be read), responses nobody
 /// waits for are dropped, and only well-formed messages are passed on. Where the input cannot go on (it ended inside
 /// a message) the connection ends with one log line. On the way out, no error carries <c>data</c>: StreamJsonRpc puts a
-/// .NET stack trace there, which is of no use to a client and leaks internals.
+/// .NET stack trace there, which is of no use to a client and leaks internals. A result or a notification's params that
+/// is a <see cref="Utf8JsonBuffer"/> is framed and sent as it is (<see cref="WriteRaw"/>).
 /// </summary>
 internal sealed class LspMessageHandler : HeaderDelimitedMessageHandler
 {
@@ -130,6 +132,13 @@ internal sealed class LspMessageHandler : HeaderDelimitedMessageHandler
     {
         switch (content)
         {
+            case JsonRpcResult { Result: Utf8JsonBuffer json } result:
+                inFlight.TryRemove(result.RequestId, out _);
+                WriteRaw(json, RawFrame.Result(result.RequestId), cancellationToken);
+                return;
+            case JsonRpcRequest { IsResponseExpected: false, Arguments: Utf8JsonBuffer json } notification:
+                WriteRaw(json, RawFrame.Notification(notification.Method!), cancellationToken);
+                return;
             case JsonRpcError error:
                 if (error.Error is { } detail) detail.Data = null;
                 if (!ownAnswers.TryGetValue(error, out _)) inFlight.TryRemove(error.RequestId, out _);
@@ -142,5 +151,58 @@ internal sealed class LspMessageHandler : HeaderDelimitedMessageHandler
                 break;
         }
         base.Write(content, cancellationToken);
+    }
+
+    /// <summary>
+    /// A message whose result or params is already UTF-8 JSON, framed here as the base class frames the formatter's
+    /// text (<c>Content-Length</c> only, the properties in the formatter's order): the same bytes, without building a
+    /// JToken, a UTF-16 string or a second copy of a 32 MB body. The buffer goes back to its pool once written.
+    /// </summary>
+    private void WriteRaw(Utf8JsonBuffer json, RawFrame frame, CancellationToken cancellationToken)
+    {
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var writer = Writer!;
+            var length = frame.Prefix.Length + json.Length + RawFrame.Suffix.Length;
+            writer.Write("Content-Length: "u8);
+            var digits = writer.GetSpan(20);
+            System.Buffers.Text.Utf8Formatter.TryFormat(length, digits, out var written);
+            writer.Advance(written);
+            writer.Write("\r\n\r\n"u8);
+            writer.Write(frame.Prefix);
+            json.CopyTo(writer);
+            writer.Write(RawFrame.Suffix);
+        }
+        finally
+        {
+            json.Dispose();
+        }
+    }
+
+    /// <summary>What JsonMessageFormatter writes around a result or a notification's params.</summary>
+    private readonly record struct RawFrame(byte[] Prefix)
+    {
+        public static ReadOnlySpan<byte> Suffix => "}"u8;
+
+        public static RawFrame Result(RequestId id)
+        {
+            using var prefix = new Utf8JsonBuffer();
+            prefix.Raw("{\"jsonrpc\":\"2.0\",\"id\":"u8);
+            if (id.Number is { } number) prefix.Number(number);
+            else if (id.String is { } text) prefix.String(text);
+            else prefix.Raw("null"u8);
+            prefix.Raw(",\"result\":"u8);
+            return new RawFrame(prefix.ToArray());
+        }
+
+        public static RawFrame Notification(string method)
+        {
+            using var prefix = new Utf8JsonBuffer();
+            prefix.Raw("{\"jsonrpc\":\"2.0\",\"method\":"u8);
+            prefix.String(method);
+            prefix.Raw(",\"params\":"u8);
+            return new RawFrame(prefix.ToArray());
+        }
     }
 }

@@ -160,12 +160,16 @@ public sealed class ProtocolConverter(PositionEncoding encoding)
     /// Encodes classified spans (in document order, one line each) as LSP's relative integer quintuples
     /// [deltaLine, deltaStart, length, tokenType, tokenModifiers], columns and lengths in the negotiated encoding.
     /// </summary>
-    public int[] EncodeTokens(PaperDocument document, IEnumerable<ClassifiedSpan> spans, CancellationToken cancellationToken = default)
+    public int[] EncodeTokens(PaperDocument document, IEnumerable<ClassifiedSpan> spans, CancellationToken cancellationToken = default) =>
+        EncodeTokens(spans, document.GetLineText, cancellationToken);
+
+    /// <summary>As <see cref="EncodeTokens(PaperDocument, IEnumerable{ClassifiedSpan}, CancellationToken)"/>, reading each span's line from <paramref name="lineText"/>.</summary>
+    public int[] EncodeTokens(IEnumerable<ClassifiedSpan> spans, Func<int, string> lineText, CancellationToken cancellationToken = default)
     {
         var data = new List<int>();
         int previousLine = 0, previousStart = 0;
         var cachedLine = -1;
-        var lineText = "";
+        var text = "";
         foreach (var span in spans)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -174,11 +178,11 @@ public sealed class ProtocolConverter(PositionEncoding encoding)
             {
                 if (cachedLine != span.Line)
                 {
-                    lineText = document.GetLineText(span.Line);
+                    text = lineText(span.Line);
                     cachedLine = span.Line;
                 }
-                start = ToLspColumn(lineText, span.Start);
-                length = ToLspColumn(lineText, span.End) - start;
+                start = ToLspColumn(text, span.Start);
+                length = ToLspColumn(text, span.End) - start;
             }
             var deltaLine = span.Line - previousLine;
             data.Add(deltaLine);

@@ -28,9 +28,36 @@ public static class RawJson
     {
         null => null,
         JToken token => token,
+        Utf8JsonBuffer json => json,
+        IUtf8JsonSource source => Utf8(source),
         IRawJsonSource source when source.ToJson() is { } json => json,
         _ => new JRaw(JsonConvert.SerializeObject(value, Settings)),
     };
+
+    private static Utf8JsonBuffer Utf8(IUtf8JsonSource source)
+    {
+        var json = new Utf8JsonBuffer();
+        try
+        {
+            source.WriteJson(json);
+            return json;
+        }
+        catch
+        {
+            json.Dispose();
+            throw;
+        }
+    }
+}
+
+/// <summary>
+/// A result that writes its own JSON as UTF-8, which <see cref="LspMessageHandler"/> sends as it is: for large results,
+/// where a JToken or a UTF-16 string of the answer costs more than writing it.
+/// </summary>
+public interface IUtf8JsonSource
+{
+    /// <summary>Writes this value's JSON: the text the serialiser would write for it.</summary>
+    void WriteJson(Utf8JsonBuffer json);
 }
 
 /// <summary>A result that can give its JSON without being serialised again.</summary>

@@ -58,8 +58,18 @@ internal sealed class InProcessHarness
             : result;
     }
 
-    public Newtonsoft.Json.Linq.JToken? Json(string method, object parameters) =>
-        Call(method, parameters) is Newtonsoft.Json.Linq.JRaw raw ? Newtonsoft.Json.Linq.JToken.Parse(raw.ToString()) : null;
+    public Newtonsoft.Json.Linq.JToken? Json(string method, object parameters)
+    {
+        switch (Call(method, parameters))
+        {
+            case Newtonsoft.Json.Linq.JRaw raw:
+                return Newtonsoft.Json.Linq.JToken.Parse(raw.ToString());
+            case Utf8JsonBuffer utf8:
+                using (utf8) return Newtonsoft.Json.Linq.JToken.Parse(utf8.ToString());
+            default:
+                return null;
+        }
+    }
 
     public object At(string? uri = null) => new { textDocument = new { uri = uri ?? CursorUri }, position = Cursor };
 }

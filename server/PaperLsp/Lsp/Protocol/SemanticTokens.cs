@@ -45,7 +45,7 @@ public sealed class SemanticTokensDeltaParams
 }
 
 [JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
-public sealed class SemanticTokens : PaperLsp.Lsp.IRawJsonSource
+public sealed class SemanticTokens : PaperLsp.Lsp.IUtf8JsonSource
 {
     public string? ResultId { get; set; }
     public int[] Data { get; set; } = [];
@@ -54,20 +54,22 @@ public sealed class SemanticTokens : PaperLsp.Lsp.IRawJsonSource
     /// Written by hand: a 100,000-entry list has 3.3 million token integers, which the serialiser would write one
     /// checked call at a time. The text is what the serialiser writes (resultId left out when null).
     /// </summary>
-    Newtonsoft.Json.Linq.JToken? PaperLsp.Lsp.IRawJsonSource.ToJson()
+    void PaperLsp.Lsp.IUtf8JsonSource.WriteJson(PaperLsp.Lsp.Utf8JsonBuffer json)
     {
-        var text = new System.Text.StringBuilder(32 + Data.Length * 3);
-        text.Append('{');
-        if (ResultId is not null) text.Append("\"resultId\":").Append(JsonConvert.ToString(ResultId)).Append(',');
-        text.Append("\"data\":[");
-        Span<char> digits = stackalloc char[11];
+        json.Raw((byte)'{');
+        if (ResultId is not null)
+        {
+            json.Raw("\"resultId\":"u8);
+            json.String(ResultId);
+            json.Raw((byte)',');
+        }
+        json.Raw("\"data\":["u8);
         for (var i = 0; i < Data.Length; i++)
         {
-            if (i > 0) text.Append(',');
-            Data[i].TryFormat(digits, out var written, default, System.Globalization.CultureInfo.InvariantCulture);
-            text.Append(digits[..written]);
+            if (i > 0) json.Raw((byte)',');
+            json.Number(Data[i]);
         }
-        return new Newtonsoft.Json.Linq.JRaw(text.Append("]}").ToString());
+        json.Raw("]}"u8);
     }
 }
 

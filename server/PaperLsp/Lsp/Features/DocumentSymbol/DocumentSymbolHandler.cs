@@ -1,4 +1,3 @@
-using Newtonsoft.Json.Linq;
 using PaperLsp.Classification;
 using PaperLsp.Lsp.Protocol;
 using PaperLsp.Syntax;
@@ -27,11 +26,16 @@ public sealed class DocumentSymbolHandler
         return Build(snapshot.Document, context.Converter, cancellationToken);
     }
 
-    /// <summary>What the server answers: the symbols of <see cref="Handle"/> as JSON text, written without building them.</summary>
-    public JToken HandleJson(DocumentSymbolParams request, RequestContext context, CancellationToken cancellationToken)
+    /// <summary>What the server answers: the symbols of <see cref="Handle"/> as UTF-8 JSON, written without building them.</summary>
+    public Utf8JsonBuffer HandleJson(DocumentSymbolParams request, RequestContext context, CancellationToken cancellationToken)
     {
-        if (context.GetDocument(request.TextDocument, Methods.DocumentSymbol) is not { } snapshot) return new JArray();
-        return new JRaw(DocumentSymbolJson.Write(snapshot.Document, context.Converter, cancellationToken));
+        if (context.GetDocument(request.TextDocument, Methods.DocumentSymbol) is not { } snapshot)
+        {
+            var empty = new Utf8JsonBuffer();
+            empty.Raw("[]"u8);
+            return empty;
+        }
+        return DocumentSymbolJson.Write(snapshot.Document, context.Converter, cancellationToken);
     }
 
     public static DocumentSymbol[] Build(PaperDocument document, ProtocolConverter converter, CancellationToken cancellationToken = default)

@@ -1,6 +1,4 @@
-using System.Globalization;
-using System.Text;
-using Newtonsoft.Json;
+using System.Runtime.CompilerServices;
 using PaperLsp.Classification;
 using PaperLsp.Syntax;
 using PaperLsp.Text;
@@ -8,73 +6,140 @@ using PaperLsp.Text;
 namespace PaperLsp.Lsp.Features;
 
 /// <summary>
-/// The documentSymbol answer written straight from the outline: the same text as serialising
-/// <see cref="DocumentSymbolHandler.Build"/>'s symbols (property order, nulls left out), without building 100,000
-/// symbols and 400,000 positions first or resolving their contracts by reflection.
+/// The documentSymbol answer written straight from the outline as UTF-8: the same bytes as serialising
+/// <see cref="DocumentSymbolHandler.Build"/>'s symbols and sending them (property order, nulls left out), without
+/// building 100,000 symbols and 400,000 positions first, resolving their contracts by reflection, or holding the 32 MB
+/// answer as a UTF-16 string. An entry's symbol is kept per entry node (<see cref="EntrySymbol"/>): a keystroke
+/// re-reads one entry and leaves every other node as it was, so the next answer writes all but one from their pieces.
 /// </summary>
 public static class DocumentSymbolJson
 {
-    public static string Write(PaperDocument document, ProtocolConverter converter, CancellationToken cancellationToken = default)
+    /// <summary>Entry nodes are immutable and shared by the document's versions; a piece lives as long as its node.</summary>
+    private static readonly ConditionalWeakTable<EntryNode, EntrySymbols> Pieces = new();
+
+    public static Utf8JsonBuffer Write(PaperDocument document, ProtocolConverter converter, CancellationToken cancellationToken = default)
     {
         var outline = DocumentOutline.Build(document, cancellationToken);
-        // About 320 characters per symbol in realistic lists; a close guess saves the StringBuilder most of its regrowth.
-        var text = new StringBuilder(Math.Max(16, document.EntryCount * 320));
-        using (var json = new JsonTextWriter(new StringWriter(text, CultureInfo.InvariantCulture)))
+        var json = new Utf8JsonBuffer();
+        try
         {
-            json.WriteStartArray();
-            foreach (var node in outline) WriteSymbol(json, document, converter, node, cancellationToken);
-            json.WriteEndArray();
+            json.Raw((byte)'[');
+            WriteSymbols(json, document, converter, outline, cancellationToken);
+            json.Raw((byte)']');
+            return json;
         }
-        return text.ToString();
+        catch
+        {
+            json.Dispose();
+            throw;
+        }
     }
 
-    private static void WriteSymbol(JsonWriter json, PaperDocument document, ProtocolConverter converter, OutlineNode node, CancellationToken cancellationToken)
+    private static void WriteSymbols(Utf8JsonBuffer json, PaperDocument document, ProtocolConverter converter, IReadOnlyList<OutlineNode> nodes,
+        CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (i > 0) json.Raw((byte)',');
+            if (nodes[i] is OutlineEntry { Entry: var entry }) PieceOf(document, entry, converter).WriteTo(json, entry.StartLine);
+            else WriteSymbol(json, document, converter, nodes[i], null, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A symbol's JSON. With <paramref name="lineCuts"/> (an entry's piece) its line numbers are not written: where each
+    /// would go and its line relative to the entry are added to the list instead.
+    /// </summary>
+    private static void WriteSymbol(Utf8JsonBuffer json, PaperDocument document, ProtocolConverter converter, OutlineNode node,
+        List<int>? lineCuts, CancellationToken cancellationToken)
+    {
         var symbol = DocumentSymbolHandler.SymbolOf(node);
-        json.WriteStartObject();
-        json.WritePropertyName("name");
-        json.WriteValue(symbol.Name);
+        json.Raw("{\"name\":"u8);
+        json.String(symbol.Name);
         if (symbol.Detail is not null)
         {
-            json.WritePropertyName("detail");
-            json.WriteValue(symbol.Detail);
+            json.Raw(",\"detail\":"u8);
+            json.String(symbol.Detail);
         }
-        json.WritePropertyName("kind");
-        json.WriteValue((int)symbol.Kind);
+        json.Raw(",\"kind\":"u8);
+        json.Number((int)symbol.Kind);
         // An entry's positions are on its own lines: read them from its node, not by a search of the document's tree.
         var lines = new Lines(document, node is OutlineEntry { Entry: var entry } ? entry : null);
-        WriteRange(json, "range", lines, converter, symbol.Range);
-        WriteRange(json, "selectionRange", lines, converter, symbol.SelectionRange);
+        json.Raw(",\"range\":{\"start\":"u8);
+        WritePosition(json, lines, converter, symbol.Range.Start, lineCuts);
+        json.Raw(",\"end\":"u8);
+        WritePosition(json, lines, converter, symbol.Range.End, lineCuts);
+        json.Raw("},\"selectionRange\":{\"start\":"u8);
+        WritePosition(json, lines, converter, symbol.SelectionRange.Start, lineCuts);
+        json.Raw(",\"end\":"u8);
+        WritePosition(json, lines, converter, symbol.SelectionRange.End, lineCuts);
+        json.Raw((byte)'}');
         if (symbol.Children is { } children)
         {
-            json.WritePropertyName("children");
-            json.WriteStartArray();
-            foreach (var child in children) WriteSymbol(json, document, converter, child, cancellationToken);
-            json.WriteEndArray();
+            json.Raw(",\"children\":["u8);
+            WriteSymbols(json, document, converter, children, cancellationToken);
+            json.Raw((byte)']');
         }
-        json.WriteEndObject();
-    }
-
-    private static void WriteRange(JsonWriter json, string name, Lines lines, ProtocolConverter converter, TextRange range)
-    {
-        json.WritePropertyName(name);
-        json.WriteStartObject();
-        WritePosition(json, "start", lines, converter, range.Start);
-        WritePosition(json, "end", lines, converter, range.End);
-        json.WriteEndObject();
+        json.Raw((byte)'}');
     }
 
     /// <summary>As <see cref="ProtocolConverter.ToLsp(PaperDocument, TextPosition)"/> writes it.</summary>
-    private static void WritePosition(JsonWriter json, string name, Lines lines, ProtocolConverter converter, TextPosition position)
+    private static void WritePosition(Utf8JsonBuffer json, Lines lines, ProtocolConverter converter, TextPosition position, List<int>? lineCuts)
     {
-        json.WritePropertyName(name);
-        json.WriteStartObject();
-        json.WritePropertyName("line");
-        json.WriteValue(position.Line);
-        json.WritePropertyName("character");
-        json.WriteValue(converter.ToLspColumn(lines.Text(position.Line), position.Character));
-        json.WriteEndObject();
+        json.Raw("{\"line\":"u8);
+        if (lineCuts is null) json.Number(position.Line);
+        else
+        {
+            lineCuts.Add(checked((int)json.Length));
+            lineCuts.Add(position.Line - lines.Entry!.Value.StartLine);
+        }
+        json.Raw(",\"character\":"u8);
+        json.Number(converter.ToLspColumn(lines.Text(position.Line), position.Character));
+        json.Raw((byte)'}');
+    }
+
+    private static EntrySymbol PieceOf(PaperDocument document, EntrySyntax entry, ProtocolConverter converter)
+    {
+        var pieces = Pieces.GetValue(entry.Node, static _ => new EntrySymbols());
+        var utf8 = converter.Encoding == PositionEncoding.Utf8;
+        if ((utf8 ? pieces.Utf8 : pieces.Utf16) is { } known) return known;
+        // Written at line 0: only the line numbers depend on where the entry is, and those are cut out. Every position
+        // of an entry's symbol is on its own lines, so the document's lines are never read for it.
+        var atTop = new EntrySyntax(entry.Node, 0);
+        using var scratch = new Utf8JsonBuffer(512);
+        var cuts = new List<int>(8);
+        WriteSymbol(scratch, document, converter, new OutlineEntry(atTop), cuts, CancellationToken.None);
+        var piece = new EntrySymbol(scratch.ToArray(), [.. cuts]);
+        // Two requests may both write a missing piece; they write the same bytes, so either may stay.
+        if (utf8) pieces.Utf8 = piece;
+        else pieces.Utf16 = piece;
+        return piece;
+    }
+
+    private sealed class EntrySymbols
+    {
+        public EntrySymbol? Utf16;
+        public EntrySymbol? Utf8;
+    }
+
+    /// <summary>
+    /// An entry's symbol JSON without its line numbers (they change when lines are inserted above it): the text, and
+    /// pairs of (offset in the text where a line number goes, that line relative to the entry's first line).
+    /// </summary>
+    private sealed class EntrySymbol(byte[] text, int[] lineCuts)
+    {
+        public void WriteTo(Utf8JsonBuffer json, int startLine)
+        {
+            var from = 0;
+            for (var i = 0; i < lineCuts.Length; i += 2)
+            {
+                json.Raw(text.AsSpan(from, lineCuts[i] - from));
+                json.Number(startLine + lineCuts[i + 1]);
+                from = lineCuts[i];
+            }
+            json.Raw(text.AsSpan(from));
+        }
     }
 
     /// <summary>The text of a line: from the entry's node when the line is one of its own, else from the document.</summary>

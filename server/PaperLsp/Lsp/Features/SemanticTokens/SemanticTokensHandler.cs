@@ -46,7 +46,9 @@ public sealed class SemanticTokensHandler
     }
 
     public static int[] Encode(DocumentSnapshot snapshot, ProtocolConverter converter, int firstLine, int lastLine, CancellationToken cancellationToken) =>
-        converter.EncodeTokens(snapshot.Document,
+        firstLine <= 0 && lastLine == int.MaxValue
+            ? SemanticTokenPieces.Encode(snapshot.Document, snapshot.DuplicatedTitleKeys, converter, cancellationToken)
+            : converter.EncodeTokens(snapshot.Document,
             SemanticClassifier.Classify(snapshot.Document, snapshot.DuplicatedTitleKeys, firstLine, lastLine, cancellationToken),
             cancellationToken);
 

@@ -1,0 +1,79 @@
+using System.Runtime.CompilerServices;
+using PaperLsp.Analysis;
+using PaperLsp.Classification;
+using PaperLsp.Syntax;
+
+namespace PaperLsp.Lsp.Features;
+
+/// <summary>
+/// The semantic tokens of a whole document from per-item pieces: the same integers as
+/// <see cref="ProtocolConverter.EncodeTokens(PaperDocument, IEnumerable{ClassifiedSpan}, CancellationToken)"/> over
+/// <see cref="SemanticClassifier.Classify"/>, without classifying 100,000 unchanged entries again on every request. An
+/// item's spans depend only on its node (immutable, shared by the document's versions) and its modifiers; its tokens
+/// are relative to each other, so only the first token's line delta depends on where the item is and what comes before
+/// it, and that one is set when the pieces are joined.
+/// </summary>
+public static class SemanticTokenPieces
+{
+    private static readonly ConditionalWeakTable<ItemNode, ItemTokens> Pieces = new();
+
+    public static int[] Encode(PaperDocument document, IReadOnlySet<string>? duplicatedTitleKeys, ProtocolConverter converter,
+        CancellationToken cancellationToken = default)
+    {
+        // Looked up once per entry: a snapshot's immutable set is a tree of buckets, several times slower than a copy of
+        // it into a hash set (the duplicated keys are a few thousand at most in a 100,000-entry list).
+        IReadOnlySet<string> duplicated = duplicatedTitleKeys is null ? TitleIndex.Build(document).DuplicatedKeys
+            : duplicatedTitleKeys as HashSet<string> ?? new HashSet<string>(duplicatedTitleKeys, StringComparer.Ordinal);
+        var fileDirectives = SemanticClassifier.FileDirectives(document);
+        // Mostly entries, and sized for them: a list that grew by doubling to 100,000 would copy 200,000 references.
+        var pieces = new List<(int StartLine, ItemPiece Piece)>(document.EntryCount + 64);
+        var total = 0;
+        foreach (var item in document.Items)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (item.Kind == ItemKind.Blank) continue;
+            var modifiers = SemanticClassifier.ModifiersOf(document, item, duplicated, fileDirectives);
+            var piece = PieceOf(item.Node, modifiers, converter);
+            if (piece.Data.Length == 0) continue;
+            pieces.Add((item.StartLine, piece));
+            total += piece.Data.Length;
+        }
+
+        var data = new int[total];
+        var at = 0;
+        var previousLine = 0;
+        foreach (var (startLine, piece) in pieces)
+        {
+            piece.Data.AsSpan().CopyTo(data.AsSpan(at));
+            // The piece's first delta is from the item's first line. Its start column needs no change: items do not
+            // share lines, so the previous token is on an earlier line (or there is none, and the start counts from 0).
+            data[at] += startLine - previousLine;
+            previousLine = startLine + piece.LastLine;
+            at += piece.Data.Length;
+        }
+        return data;
+    }
+
+    private static ItemPiece PieceOf(ItemNode node, SpanModifiers modifiers, ProtocolConverter converter)
+    {
+        var slots = Pieces.GetValue(node, static _ => new ItemTokens()).Slots;
+        var slot = (int)modifiers * 2 + (converter.Encoding == PositionEncoding.Utf8 ? 1 : 0);
+        if (slots[slot] is { } known) return known;
+        // Classified at line 0, so every line is relative to the item's first line.
+        var spans = new List<ClassifiedSpan>();
+        SemanticClassifier.ClassifyItem(new ItemSyntax(node, 0), modifiers, spans);
+        var piece = new ItemPiece(converter.EncodeTokens(spans, node.LineText), spans.Count > 0 ? spans[^1].Line : 0);
+        // Two requests may both make a missing piece; they make the same one, so either may stay.
+        slots[slot] = piece;
+        return piece;
+    }
+
+    /// <summary>An item's pieces, one per modifier set (duplicate, malformed: four) and position encoding (two).</summary>
+    private sealed class ItemTokens
+    {
+        public readonly ItemPiece?[] Slots = new ItemPiece?[8];
+    }
+
+    /// <summary>An item's tokens encoded from its first line, and the line of its last token relative to that.</summary>
+    private sealed record ItemPiece(int[] Data, int LastLine);
+}
