@@ -63,17 +63,33 @@ public static class DocumentDiagnosticReportKind
 }
 
 [JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
-public sealed class FullDocumentDiagnosticReport : IRawJsonSource
+public sealed class FullDocumentDiagnosticReport : IUtf8JsonSource
 {
     public string Kind { get; set; } = DocumentDiagnosticReportKind.Full;
     public string? ResultId { get; set; }
     public Diagnostic[] Items { get; set; } = [];
 
-    /// <summary>The items as JSON already (the diagnostics cache keeps it): a 35,000-finding report is not serialised twice.</summary>
-    [JsonIgnore] public string? ItemsJson { get; set; }
+    /// <summary>The items as the diagnostics cache keeps them, as UTF-8 JSON: a 35,000-finding report is not serialised again.</summary>
+    [JsonIgnore] public Features.DiagnosticList? CachedItems { get; set; }
 
-    Newtonsoft.Json.Linq.JToken? IRawJsonSource.ToJson() =>
-        ItemsJson is null ? null : RawJson.Object(("kind", Kind), ("resultId", ResultId), ("items", new Newtonsoft.Json.Linq.JRaw(ItemsJson)));
+    void IUtf8JsonSource.WriteJson(Utf8JsonBuffer json)
+    {
+        if (CachedItems is null)
+        {
+            json.Raw(System.Text.Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(this, Features.DiagnosticsPublisher.JsonSettings)));
+            return;
+        }
+        json.Raw("{\"kind\":"u8);
+        json.String(Kind);
+        if (ResultId is not null)
+        {
+            json.Raw(",\"resultId\":"u8);
+            json.String(ResultId);
+        }
+        json.Raw(",\"items\":"u8);
+        CachedItems.WriteArray(json);
+        json.Raw((byte)'}');
+    }
 }
 
 [JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 using Microsoft.Extensions.Logging;
 using PaperLsp.Analysis;
 using PaperLsp.Duplicates;
@@ -42,7 +41,7 @@ public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue que
     /// </summary>
     private readonly ConditionalWeakTable<PaperDiagnostic, Converted> converted = new();
 
-    private sealed record Converted(ProtocolConverter Converter, Diagnostic Item, string Json, ulong Hash);
+    private sealed record Converted(ProtocolConverter Converter, Diagnostic Item, byte[] Json, ulong Hash);
 
     internal static readonly JsonSerializerSettings JsonSettings = new() { NullValueHandling = NullValueHandling.Ignore };
 
@@ -67,8 +66,16 @@ public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue que
             }
             published[uri] = list;
             logger.LogDebug("Publishing {Count} diagnostics for {Uri} version {Version}", list.Count, uri, snapshot.Version);
-            // Shaped as PublishDiagnosticsParams; the array is the findings' cached JSON joined.
-            _ = session.NotifyAsync(Methods.PublishDiagnostics, RawJson.Object(("uri", uri), ("version", snapshot.Version), ("diagnostics", new JRaw(list.Json))));
+            // PublishDiagnosticsParams as the serialiser writes them, the array from the findings' cached UTF-8 pieces.
+            var json = new Utf8JsonBuffer(DiagnosticList.BufferSizeFor(list.ArrayLength + uri.Length));
+            json.Raw("{\"uri\":"u8);
+            json.String(uri);
+            json.Raw(",\"version\":"u8);
+            json.Number(snapshot.Version);
+            json.Raw(",\"diagnostics\":"u8);
+            list.WriteArray(json);
+            json.Raw((byte)'}');
+            _ = session.NotifyAsync(Methods.PublishDiagnostics, json);
         }
         return true;
     }
@@ -95,7 +102,7 @@ public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue que
         var findings = DocumentAnalyzer.Analyze(snapshot.Document, duplicates, cancellationToken);
         var converter = session.Converter;
         var items = new Diagnostic[findings.Count];
-        var pieces = new string[findings.Count];
+        var pieces = new byte[findings.Count][];
         var hashes = new ulong[findings.Count];
         for (var i = 0; i < findings.Count; i++)
         {
@@ -104,7 +111,7 @@ public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue que
             {
                 var item = converter.ToLsp(snapshot.Document, snapshot.Uri, finding,
                     id => session.Workspace.Current.Get(id) is { } file ? (file.Document, file.Uri) : null);
-                var json = JsonConvert.SerializeObject(item, JsonSettings);
+                var json = System.Text.Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(item, JsonSettings));
                 entry = new Converted(converter, item, json, DiagnosticList.Hash(json));
                 converted.AddOrUpdate(finding, entry);
             }
@@ -113,7 +120,7 @@ public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue que
             hashes[i] = entry.Hash;
         }
         var list = new DiagnosticList(items, pieces, hashes);
-        // The same findings as the version before keep that version's list, and with it its joined JSON.
+        // The same findings as the version before keep that version's list (and so compare equal to what was published).
         if (hasCached && cached.List.SameAs(list)) list = cached.List;
         cache[snapshot.Uri] = (snapshot.Revision, stamp, list);
         return list;

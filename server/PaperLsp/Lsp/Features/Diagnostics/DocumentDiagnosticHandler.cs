@@ -17,6 +17,6 @@ public sealed class DocumentDiagnosticHandler(ServerSession session, Diagnostics
         }
         var list = diagnostics.ComputeWithJson(snapshot, cancellationToken);
         if (request.PreviousResultId == list.ResultId) return new UnchangedDocumentDiagnosticReport { ResultId = list.ResultId };
-        return new FullDocumentDiagnosticReport { ResultId = list.ResultId, Items = list.Items, ItemsJson = list.Json };
+        return new FullDocumentDiagnosticReport { ResultId = list.ResultId, Items = list.Items, CachedItems = list };
     }
 }
