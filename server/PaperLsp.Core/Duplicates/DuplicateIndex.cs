@@ -44,14 +44,8 @@ public sealed class DuplicateIndex
         foreach (var entry in entries) Add(new EntryRef(id, entry.Node), entry.StartLine, affected);
     }
 
-    /// <summary>
-    /// Computes what <see cref="AddDocument"/> needs of each entry on its own (fingerprint, blocking keys) on every core.
-    /// Both are cached per entry node, so this may run on any thread before the document is added, off the owner's
-    /// thread: the server does it before the relations take in a large list just opened, so that only the linking
-    /// holds up the edits queued behind it.
-    /// </summary>
-    public static void Prepare(PaperDocument document, CancellationToken ct) => Prepare(document.Entries.ToList(), ct);
-
+    /// <summary>Fingerprints and keys are most of the work of a large list and depend on one entry each: computed on
+    /// every core first (both are cached per node), then the groups are linked in order on the owner's thread.</summary>
     private static void Prepare(List<EntrySyntax> entries, CancellationToken ct) =>
         Parallel.ForEach(entries, new ParallelOptions { CancellationToken = ct }, entry =>
         {

@@ -101,6 +101,17 @@ public sealed class WorkspaceRelations
         }
     }
 
+    /// <summary>
+    /// These relations replace <paramref name="previous"/> (built apart, off the owner's thread): every document's stamp
+    /// moves past every stamp the previous ones gave, so that nothing cached under an old stamp is taken for current.
+    /// Call before following any change on these.
+    /// </summary>
+    public void Succeed(WorkspaceRelations previous, IEnumerable<DocumentId> documents)
+    {
+        clock = Math.Max(clock, previous.clock);
+        foreach (var id in documents.Concat(previous.stamps.Keys).Concat(stamps.Keys).Distinct().ToList()) stamps[id] = ++clock;
+    }
+
     /// <summary>Changes whenever the duplicate findings of <paramref name="id"/> may have changed (a cache key).</summary>
     public long Stamp(DocumentId id) => stamps.GetValueOrDefault(id);
 }

@@ -43,8 +43,8 @@ public sealed class WorkspaceSession
         }
     }
 
-    /// <summary>The relations without the large lists just opened that they have not taken in yet: for the first
-    /// diagnostics of such a list, which must not wait for them.</summary>
+    /// <summary>The relations without the large lists just opened that are being taken in apart: for the diagnostics of
+    /// every edit until then, which must not wait for them.</summary>
     public WorkspaceRelations RelationsAsTheyAre => relations;
 
     /// <summary>
@@ -55,35 +55,81 @@ public sealed class WorkspaceSession
     /// </summary>
     public const int DeferRelationsFrom = 5000;
 
-    private readonly List<(DocumentId Id, PaperDocument? Before, PaperDocument? After)> deferred = [];
+    /// <summary>
+    /// Relations being built apart for the workspace as it was at one moment (<see cref="Snapshot"/>, the large open
+    /// included), with every change since recorded to be replayed on them before they replace the current ones. Until
+    /// then the current relations go on without the large lists (<see cref="Pending"/>), so edits never wait for them.
+    /// </summary>
+    private sealed class Rebuild(WorkspaceSnapshot snapshot)
+    {
+        public WorkspaceSnapshot Snapshot { get; } = snapshot;
+        public List<(DocumentId Id, PaperDocument? Before, PaperDocument? After, bool Edited)> Since { get; } = [];
+        public HashSet<DocumentId> Pending { get; } = [];
+        /// <summary>Another large list was opened after <see cref="Snapshot"/>: building again from the workspace as it is then.</summary>
+        public bool Stale { get; set; }
+        public Task<WorkspaceRelations>? Built { get; set; }
+    }
 
-    public bool HasDeferredRelations => deferred.Count > 0;
+    private Rebuild? rebuild;
+
+    public bool HasDeferredRelations => rebuild is not null;
 
     /// <summary>
-    /// Computes, off the queue, what the relations will need of each entry of the deferred lists (see
-    /// <see cref="Duplicates.DuplicateIndex.Prepare"/>), so that <see cref="CatchUp"/> holds up the queue only to link them.
-    /// Reads the deferred list as it is when called: call it on the queue.
+    /// Starts building the relations that take in the large lists opened (off the queue, on every core; again from the
+    /// workspace as it is now if another large list was opened since they were started) and returns when they are
+    /// built. Call on the queue, after the first diagnostics of those lists are out.
     /// </summary>
-    public Task PrepareDeferred()
+    public Task BuildDeferred() => Building() ?? Task.CompletedTask;
+
+    private Task<WorkspaceRelations>? Building()
     {
-        var documents = deferred.Select(change => change.After).OfType<PaperDocument>().ToList();
-        return documents.Count == 0 ? Task.CompletedTask : Task.Run(() =>
+        if (rebuild is not { } pending) return null;
+        if (pending.Stale)
         {
-            foreach (var document in documents) Duplicates.DuplicateIndex.Prepare(document, CancellationToken.None);
+            var fresh = new Rebuild(current);
+            fresh.Pending.UnionWith(pending.Pending);
+            rebuild = pending = fresh;
+        }
+        return pending.Built ??= Task.Run(() =>
+        {
+            var built = WorkspaceRelations.Build(pending.Snapshot.Files.Select(file => (file.Id, file.Document)));
+            // The related-papers index too, here rather than on the first hover's queue item.
+            _ = built.Related;
+            return built;
         });
     }
+
+    /// <summary>Whether the relations built apart are ready to be put in place without waiting (see <see cref="CatchUp"/>).</summary>
+    public bool DeferredRelationsBuilt => rebuild is { Stale: false, Built.IsCompleted: true };
 
     /// <summary>Computes the workspace index if a large open deferred it (see <see cref="WorkspaceSnapshot.Opened"/>), so that the
     /// first hover or completion after it does not wait. Any thread may call it; the index is computed once.</summary>
     public void CatchUpIndex() => _ = current.Index;
 
-    /// <summary>Takes the deferred opens into the relations (their documents become affected). Exclusive queue items only.</summary>
+    /// <summary>
+    /// Puts the relations built apart in place, after replaying on them every change since they were started (the
+    /// lists they changed become affected); waits for them if they are still being built. Exclusive queue items only.
+    /// </summary>
     public void CatchUp()
     {
-        if (deferred.Count == 0) return;
-        var pending = deferred.ToArray();
-        deferred.Clear();
-        foreach (var (id, before, after) in pending) Follow(id, before, after, edited: false);
+        if (Building() is not { } built || rebuild is not { } pending) return;
+        WorkspaceRelations next;
+        try
+        {
+            next = built.GetAwaiter().GetResult();
+        }
+        catch (Exception)
+        {
+            next = WorkspaceRelations.Build(current.Files.Select(file => (file.Id, file.Document)));
+            pending.Since.Clear();
+        }
+        rebuild = null;
+        next.Succeed(relations, current.Files.Select(file => file.Id));
+        relations = next;
+        foreach (var (id, before, after, edited) in pending.Since)
+            if (!Follow(id, before, after, edited)) break; // rebuilt from the workspace as it is now: nothing left to replay
+        // Every list may have copies in the lists just taken in.
+        foreach (var file in current.Files) affected.Add(file.Id);
     }
 
     private readonly HashSet<DocumentId> affected = [];
@@ -113,49 +159,57 @@ public sealed class WorkspaceSession
             { Current: { } changed } => current.Changed(id, changed.Document, changed.Version),
         };
         var after = current.Get(id)?.Document;
-        // A list whose open is deferred is taken in as it is when the relations catch up: an edit meanwhile only moves
-        // that point, so typing right after a large open does not wait for it. The relations equal a fresh build
-        // whatever order the lists reach them in, so other lists' changes go on as usual.
-        var pending = deferred.FindIndex(open => open.Id == id);
-        if (pending >= 0)
-        {
-            deferred[pending] = deferred[pending] with { After = after };
-            return;
-        }
+        var edited = change is { Previous: not null, Current: not null };
         if (change is { Previous: null, Current: not null } && after is { EntryCount: >= DeferRelationsFrom })
         {
-            deferred.Add((id, before, after));
+            // A large list opened: the current relations go on without it, and relations with it are built apart.
+            if (rebuild is null) rebuild = new Rebuild(current);
+            else rebuild.Stale = true;
+            rebuild.Pending.Add(id);
             return;
         }
-        Follow(id, before, after, edited: change is { Previous: not null, Current: not null });
+        Take(id, before, after, edited);
     }
 
-    private void Follow(DocumentId id, PaperDocument? before, PaperDocument? after, bool edited)
+    /// <summary>Follows a change in the relations, and records it for the relations being built apart, if any.</summary>
+    private void Take(DocumentId id, PaperDocument? before, PaperDocument? after, bool edited)
+    {
+        rebuild?.Since.Add((id, before, after, edited));
+        // The current relations lack the large lists being taken in apart: their changes wait for the replay.
+        if (rebuild?.Pending.Contains(id) == true) return;
+        Follow(id, before, after, edited);
+    }
+
+    /// <returns>False when following failed and the relations were built again from what the workspace shows now.</returns>
+    private bool Follow(DocumentId id, PaperDocument? before, PaperDocument? after, bool edited)
     {
         try
         {
             relations.Follow(id, before, after, edited, affected);
+            return true;
         }
         catch (Exception)
         {
-            // The relations are mutable and may be half-updated: rebuild them from what the workspace shows, the truth.
-            // The rebuild takes in every list the workspace shows, the deferred ones too.
+            // The relations are mutable and may be half-updated: rebuild them from what the workspace shows, the truth
+            // (the large lists being built apart included).
+            var previous = relations;
             relations = WorkspaceRelations.Build(current.Files.Select(file => (file.Id, file.Document)));
-            deferred.Clear();
+            relations.Succeed(previous, current.Files.Select(file => file.Id));
+            rebuild = null;
             foreach (var file in current.Files) affected.Add(file.Id);
+            return false;
         }
     }
 
     /// <summary>Files read (document) or gone (null) on disk. Only from exclusive queue items.</summary>
     public void ApplyDisk(IEnumerable<(string Path, PaperDocument? Document)> files)
     {
-        CatchUp();
         foreach (var (path, document) in files)
         {
             var id = DocumentUris.IdOfPath(path);
             var before = current.Get(id)?.Document;
             current = document is null ? current.WithoutDiskFile(id) : current.WithDiskFile(id, DocumentUris.UriOfPath(path), document);
-            Follow(id, before, current.Get(id)?.Document, edited: false);
+            Take(id, before, current.Get(id)?.Document, edited: false);
         }
     }
 

@@ -58,6 +58,30 @@ public class LargeListCatchUpEndToEndTests
         Assert.That((string?)hover["contents"]!["value"], Does.Contain($"{lastLine + 1}"));
     }
 
+    [Test]
+    public async Task A_second_large_list_opened_while_the_first_is_taken_in_gets_the_copies_between_them()
+    {
+        await using var client = await LspTestClient.StartInitializedAsync(new { pushDiagnostics = true });
+        const string other = "file:///work/other.papers";
+        var text = Text();
+        // The second list: generated entries of another seed, then the copy that is also first and last in the first.
+        var second = SyntheticList.Generate(WorkspaceSession.DeferRelationsFrom + 100, 7, new SyntheticOptions(DuplicateRate: 0, HardCaseRate: 0)).TrimEnd('\n') + "\n\n" + Copy;
+        await client.OpenAsync(Uri, text);
+        await client.OpenAsync(other, second);
+        await client.NotifyAsync("textDocument/didChange", Change(2, 0, 0, "Revisited "));
+        var otherLine = second.Split('\n').Length - 4;
+        // (Two generated lists also share a few titles by chance: possible duplicates, PL0303, not counted here.)
+        var inOther = await client.WaitForNotificationAsync("textDocument/publishDiagnostics",
+            n => (string?)n["uri"] == other && DuplicateCodes(n).Contains("PL0302"), TimeSpan.FromSeconds(90));
+        var finding = inOther["diagnostics"]!.Single(d => (string?)d["code"] == "PL0302");
+        Assert.That((int)finding["range"]!["start"]!["line"]!, Is.EqualTo(otherLine));
+        // The first copy in the first list was retitled by the edit: only the last one is the other list's copy.
+        Assert.That((string?)finding["message"], Does.Contain($"large.papers:{text.Split('\n').Length - 3}").And.Not.Contain("large.papers:1 "));
+        var inFirst = await client.WaitForNotificationAsync("textDocument/publishDiagnostics",
+            n => (string?)n["uri"] == Uri && (int?)n["version"] == 2 && DuplicateCodes(n).Contains("PL0302"), TimeSpan.FromSeconds(90));
+        Assert.That(DuplicateCodes(inFirst).Where(code => code != "PL0303"), Is.EqualTo(new[] { "PL0302" }), "the last copy, now an exact copy of the other list's");
+    }
+
     private static object Change(int version, int line, int character, string text) => new
     {
         textDocument = new { uri = Uri, version },

@@ -57,11 +57,11 @@ public sealed class WorkspaceDiagnosticsPublisher(ServerSession session, Request
     }
 
     /// <summary>
-    /// After the first diagnostics of a large list just opened (<paramref name="published"/>): what the relations need
-    /// of each entry is computed off the queue (edits go on meanwhile); then the relations take the list in on the queue
-    /// and every list that changes because of it (this one included) is published again; then the workspace index,
-    /// which no diagnostic needs, is computed off the queue (it is immutable: edits meanwhile are applied to it when it
-    /// is next read, and a hover meanwhile waits for it).
+    /// After the first diagnostics of a large list just opened (<paramref name="published"/>): relations that take it in
+    /// are built off the queue (edits go on meanwhile, against the relations without it); then, on the queue, the edits
+    /// made meanwhile are replayed on them, they replace the current ones, and every list that changes because of it is
+    /// published again; then the workspace index, which no diagnostic needs, is computed off the queue (it is
+    /// immutable: edits meanwhile are applied to it when it is next read, and a hover meanwhile waits for it).
     /// </summary>
     public void CatchUpAfter(Task published) => _ = CatchUpAsync(published);
 
@@ -70,14 +70,22 @@ public sealed class WorkspaceDiagnosticsPublisher(ServerSession session, Request
         try
         {
             await published.ConfigureAwait(false);
-            var prepared = await queue.EnqueueExclusive("paperlsp/prepare-relations", _ => session.Workspace.PrepareDeferred(), CancellationToken.None).ConfigureAwait(false);
-            await prepared.ConfigureAwait(false);
-            await queue.EnqueueExclusive("paperlsp/relations", _ =>
+            while (true)
             {
-                session.Workspace.CatchUp();
-                PublishAffected();
-                return true;
-            }, CancellationToken.None).ConfigureAwait(false);
+                var built = await queue.EnqueueExclusive("paperlsp/build-relations", _ => session.Workspace.BuildDeferred(), CancellationToken.None).ConfigureAwait(false);
+                // A failed build is built again on the queue by CatchUp.
+                await built.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
+                var done = await queue.EnqueueExclusive("paperlsp/relations", _ =>
+                {
+                    // Nothing left (a hover caught up already), or another large list opened meanwhile: build again.
+                    if (!session.Workspace.HasDeferredRelations) return true;
+                    if (!session.Workspace.DeferredRelationsBuilt) return false;
+                    session.Workspace.CatchUp();
+                    PublishAffected();
+                    return true;
+                }, CancellationToken.None).ConfigureAwait(false);
+                if (done) break;
+            }
             await Task.Run(session.Workspace.CatchUpIndex).ConfigureAwait(false);
         }
         catch (Exception exception)
