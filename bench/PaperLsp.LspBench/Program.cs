@@ -189,7 +189,7 @@ sealed class SizeResult
         Console.WriteLine(string.Create(c, $"== {Kind}/{Size}: {Entries} entries, {Utf8Bytes / 1e6:F1} MB UTF-8"));
         if (Error is not null) Console.WriteLine($"   ERROR: {Error}");
         Console.WriteLine(string.Create(c, $"   didOpen -> first publishDiagnostics(v1): {FirstDiagnosticsMs:F1} ms ({FirstDiagnosticsCount} diagnostics; writing the didOpen message took {OpenSendMs:F1} ms; server CPU {FirstDiagnosticsCpuMs:F0} ms)"));
-        Console.WriteLine(string.Create(c, $"   the first didChange right after them -> its publishDiagnostics: {FirstEditMs:F1} ms"));
+        Console.WriteLine(string.Create(c, $"   the first didChange right after them -> a pull behind it answered: {FirstEditMs:F1} ms"));
         Console.WriteLine(string.Create(c, $"   one-char didChange -> publishDiagnostics(that version), n={EditMs.Length}: p50 {Percentile(EditMs, 50):F2} ms, p90 {Percentile(EditMs, 90):F2} ms, p99 {Percentile(EditMs, 99):F2} ms, max {EditMs.DefaultIfEmpty(double.NaN).Max():F2} ms"));
         Console.WriteLine(string.Create(c, $"   quiet didChange (findings kept) -> a pull behind it answered, n={QuietEditMs.Length}: p50 {Percentile(QuietEditMs, 50):F2} ms, p99 {Percentile(QuietEditMs, 99):F2} ms; publishDiagnostics sent meanwhile: {QuietEditsPublished}"));
         Console.WriteLine(string.Create(c, $"   burst of {BurstEdits} edits (sent in {BurstSendMs:F1} ms): last edit -> its diagnostics {BurstLastToDiagnosticsMs:F1} ms; versions published: [{string.Join(",", BurstVersionsPublished)}]; only the latest: {BurstOnlyLatest}"));
@@ -266,10 +266,15 @@ static class Scenario
             }
 
             // The first keystroke right after the first diagnostics: a large list's relations are still being taken in
-            // then, and typing must not wait for them. Counted apart (it is the first, not yet warm).
+            // then, and typing must not wait for them. Counted apart (it is the first, not yet warm), and timed to a pull
+            // queued behind it: its list may be the one already published (the duplicates come later), and then
+            // nothing is pushed for it.
             {
-                var (sent, published) = await EditAsync();
-                result.FirstEditMs = Stopwatch.GetElapsedTime(sent, published.Timestamp).TotalMilliseconds;
+                var change = inserted ? delete : insert;
+                inserted = !inserted;
+                version++;
+                var sent = await SendChangeAsync(client, uri, version, change);
+                result.FirstEditMs = (await BenchServer.PullAsync(client, uri, null, sent)).Ms;
             }
 
             // Warm-up (JIT, caches), not counted.
