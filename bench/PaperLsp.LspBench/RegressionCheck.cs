@@ -12,6 +12,8 @@ internal static class RegressionCheck
     /// <summary>The figures a target file may name, per input ("default/10k").</summary>
     private static readonly Dictionary<string, Func<SizeResult?, PullResult?, double>> Figures = new()
     {
+        ["firstDiagnosticsMs"] = (push, _) => push?.FirstDiagnosticsMs ?? double.NaN,
+        ["firstEditMs"] = (push, _) => push?.FirstEditMs ?? double.NaN,
         ["pushEditP99Ms"] = (push, _) => push is null ? double.NaN : Stats.P(push.EditMs, 99),
         ["pushQuietEditsPublished"] = (push, _) => push?.QuietEditsPublished ?? double.NaN,
         ["pullQuietP99Ms"] = (_, pull) => pull is null ? double.NaN : Stats.P(pull.QuietMs, 99),
