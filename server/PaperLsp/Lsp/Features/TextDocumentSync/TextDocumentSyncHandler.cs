@@ -46,7 +46,8 @@ public sealed class TextDocumentSyncHandler(ServerSession session, DiagnosticsPu
             var start = Array.LastIndexOf(request.ContentChanges, full);
             session.Store.Open(uri, version, full.Text);
             if (start + 1 < request.ContentChanges.Length) Apply(uri, version, request.ContentChanges[(start + 1)..], context);
-            diagnostics.Schedule(uri);
+            var published = diagnostics.Schedule(uri);
+            if (session.Workspace.HasDeferredRelations) workspaceDiagnostics.CatchUpAfter(published);
             workspaceDiagnostics.PublishAffected(uri);
             return;
         }
