@@ -102,7 +102,9 @@ public sealed class WorkspaceDiagnosticsPublisher(ServerSession session, Request
         var workspace = session.Workspace.Current;
         // Opened meanwhile: the document publisher owns it now.
         if (workspace.Get(id) is not { IsOpen: false } file) return false;
-        var findings = DuplicateFindings.For(id, file.Document, session.Workspace.Relations.Duplicates,
+        // As they are: a large list being taken in apart reaches this list when they are put in place (all lists are
+        // published again then); waiting for it here would hold up the queue.
+        var findings = DuplicateFindings.For(id, file.Document, session.Workspace.RelationsAsTheyAre.Duplicates,
             other => workspace.Get(other)?.Document, other => DocumentUris.ShortName(workspace.Get(other)?.Uri ?? DocumentUris.UriOfId(other)), cancellationToken);
         if (cancellationToken.IsCancellationRequested) return false;
         if (findings.Count == 0)
