@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace PaperLsp.Syntax;
 
@@ -50,9 +52,30 @@ public static class HeaderSplitter
 
     public static HeaderReading Split(string line) => Split(line, 0, line.Length);
 
+    /// <summary>
+    /// Lists a reading fills and copies out, kept per thread: a full read splits every header of a file, and fresh
+    /// builders and lists for each were most of what it allocated besides the lines it keeps.
+    /// </summary>
+    private sealed class Scratch
+    {
+        public readonly List<ColumnSpan> Authors = [];
+        public readonly List<ColumnSpan> Empty = [];
+        public readonly List<ColumnSpan> Affiliations = [];
+        public readonly List<(ColumnSpan Span, double Score)> Segments = [];
+    }
+
+    [ThreadStatic] private static Scratch? scratch;
+
+    private static ImmutableArray<ColumnSpan> ToImmutable(List<ColumnSpan> spans) =>
+        spans.Count == 0 ? ImmutableArray<ColumnSpan>.Empty : ImmutableCollectionsMarshal.AsImmutableArray(spans.ToArray());
+
+    private static readonly Comparison<ColumnSpan> ByStart = (a, b) => a.Start.CompareTo(b.Start);
+
     /// <summary>Reads the header in <paramref name="line"/>[start..end), which must not start or end with whitespace.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static HeaderReading Split(string line, int start, int end)
     {
+        var lists = scratch ??= new Scratch();
         var affiliations = ImmutableArray<ColumnSpan>.Empty;
         ColumnSpan? marker = null;
         var mainEnd = end;
@@ -62,7 +85,7 @@ public static class HeaderSplitter
         if (dot >= start && !IsProse(line, dot + 1, end))
         {
             marker = new ColumnSpan(dot, 1);
-            affiliations = SplitList(line, dot + 1, end, out var slugLike);
+            affiliations = SplitList(line, dot + 1, end, lists.Affiliations, out var slugLike);
             looksLikeHeader |= slugLike && affiliations.Length > 0;
             mainEnd = TrimEnd(line, start, dot);
         }
@@ -78,18 +101,19 @@ public static class HeaderSplitter
         {
             var authorsStart = SkipSpaces(line, bar + 1, mainEnd);
             var listEnd = CutEtAl(line, authorsStart, mainEnd, out var etAlExplicit);
-            var explicitAuthors = ImmutableArray.CreateBuilder<ColumnSpan>();
-            var explicitEmpty = ImmutableArray.CreateBuilder<ColumnSpan>();
-            SplitAuthors(line, authorsStart, listEnd, explicitAuthors, explicitEmpty);
+            lists.Authors.Clear();
+            lists.Empty.Clear();
+            SplitAuthors(line, authorsStart, listEnd, lists.Authors, lists.Empty);
             return new HeaderReading(
                 new ColumnSpan(start, TrimEnd(line, start, bar) - start),
-                explicitAuthors.ToImmutable(), explicitEmpty.ToImmutable(), etAlExplicit,
+                ToImmutable(lists.Authors), ToImmutable(lists.Empty), etAlExplicit,
                 new ColumnSpan(bar, 1), marker, affiliations, BoundaryConfidence.Certain, -1)
             { LooksLikeHeader = true };
         }
 
         var authorsEnd = CutEtAl(line, start, mainEnd, out var etAl);
-        var empty = ImmutableArray.CreateBuilder<ColumnSpan>();
+        var empty = lists.Empty;
+        empty.Clear();
         if (authorsEnd > start && line[authorsEnd - 1] == ',')
         {
             empty.Add(new ColumnSpan(authorsEnd - 1, 1));
@@ -98,7 +122,8 @@ public static class HeaderSplitter
 
         // Segments of the ", " list, right to left, with how name-like each is on its own. The walk stops at the first
         // segment that is no name: it holds the title's end glued to the first author, and what lies left of it is title.
-        var segments = new List<(ColumnSpan Span, double Score)>();
+        var segments = lists.Segments;
+        segments.Clear();
         var segmentEnd = authorsEnd;
         while (true)
         {
@@ -162,7 +187,7 @@ public static class HeaderSplitter
 
         if (best.Boundary < 0)
         {
-            return new HeaderReading(new ColumnSpan(start, authorsEnd - start), [], empty.ToImmutable(), etAl, null, marker,
+            return new HeaderReading(new ColumnSpan(start, authorsEnd - start), [], ToImmutable(empty), etAl, null, marker,
                 affiliations, BoundaryConfidence.None, -1)
             {
                 LooksLikeHeader = looksLikeHeader || (etAl is not null && !IsProse(line, start, authorsEnd)),
@@ -188,7 +213,8 @@ public static class HeaderSplitter
         var prose = titleEnd - start > MaxTitleLength || IsProse(line, start, titleEnd);
         looksLikeHeader |= (glueFound || etAl is not null) && !prose;
 
-        var authors = ImmutableArray.CreateBuilder<ColumnSpan>();
+        var authors = lists.Authors;
+        authors.Clear();
         foreach (var (span, _) in segments)
         {
             if (span.End <= boundary) continue;
@@ -197,13 +223,14 @@ public static class HeaderSplitter
             else authors.Add(span);
         }
         // The first author was added last among segments read right to left: put them in list order.
-        var ordered = authors.ToImmutable().Sort((a, b) => a.Start.CompareTo(b.Start));
-        empty.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return new HeaderReading(new ColumnSpan(start, titleEnd - start), ordered, empty.ToImmutable(), etAl, null, marker,
+        authors.Sort(ByStart);
+        empty.Sort(ByStart);
+        return new HeaderReading(new ColumnSpan(start, titleEnd - start), ToImmutable(authors), ToImmutable(empty), etAl, null, marker,
             affiliations, confidence, alternative) { LooksLikeHeader = looksLikeHeader, LooksLikeProse = prose };
     }
 
     /// <summary>Whether the list item starting at <paramref name="start"/> is one word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsSingleWord(string line, int start, int end)
     {
         var comma = line.IndexOf(',', start, end - start);
@@ -239,6 +266,7 @@ public static class HeaderSplitter
         _ => double.NegativeInfinity,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static BoundaryKind KindAt(string line, int q, int titleStart, int segmentStart)
     {
         if (q == titleStart) return BoundaryKind.TitleMissing;
@@ -268,6 +296,7 @@ public static class HeaderSplitter
     /// (UnderstandingHyun, QueriesSou) has taken the start of a CamelCase name, while one ending in a short word
     /// (ImageNet, AgroMind) is a title word whole.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double HeadScore(string line, int titleStart, int boundary)
     {
         var end = TrimEnd(line, titleStart, boundary);
@@ -319,6 +348,7 @@ public static class HeaderSplitter
     /// "et al.". An abstract that happens to contain " | " ("GLUE | SuperGLUE benchmarks.") is then not taken for a header,
     /// while a writer's explicit separator is trusted with any names (Akyürek-𝔅, Zhang Wei).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool StartsWithName(string line, int start, int end)
     {
         var words = line.AsSpan(start, end - start);
@@ -336,6 +366,7 @@ public static class HeaderSplitter
     }
 
     /// <summary>The last comma in [start, end) that separates list items: one followed by whitespace.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int LastListComma(string line, int start, int end)
     {
         for (var i = end - 2; i >= start; i--)
@@ -351,6 +382,7 @@ public static class HeaderSplitter
     private static bool IsPluralAcronymEnd(string line, int q, int end) =>
         q + 2 < end && line[q + 1] == 's' && char.IsUpper(line[q + 2]);
     /// <summary>Returns the end of the author list before a trailing "et al." (or "et al", ", et al.").</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int CutEtAl(string line, int start, int end, out ColumnSpan? etAl)
     {
         etAl = null;
@@ -366,7 +398,8 @@ public static class HeaderSplitter
         return listEnd;
     }
 
-    private static void SplitAuthors(string line, int start, int end, ImmutableArray<ColumnSpan>.Builder authors, ImmutableArray<ColumnSpan>.Builder empty)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void SplitAuthors(string line, int start, int end, List<ColumnSpan> authors, List<ColumnSpan> empty)
     {
         if (start >= end) return;
         var position = start;
@@ -383,9 +416,10 @@ public static class HeaderSplitter
         }
     }
 
-    private static ImmutableArray<ColumnSpan> SplitList(string line, int start, int end, out bool slugLike)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static ImmutableArray<ColumnSpan> SplitList(string line, int start, int end, List<ColumnSpan> items, out bool slugLike)
     {
-        var items = ImmutableArray.CreateBuilder<ColumnSpan>();
+        items.Clear();
         slugLike = true;
         var position = start;
         while (position < end)
@@ -403,10 +437,11 @@ public static class HeaderSplitter
             if (comma < 0) break;
             position = comma + 1;
         }
-        return items.ToImmutable();
+        return ToImmutable(items);
     }
 
     /// <summary>Sentences ("... the model. We ...") are not author or affiliation lists; initials ("Roger P. Levy") are.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool IsProse(string line, int start, int end)
     {
         if (end - start > 600) return true;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PaperLsp.Syntax;
 
 /// <summary>
@@ -49,6 +51,7 @@ internal sealed class ItemTree
 
     public static ItemTree Build(IReadOnlyList<ItemNode> items) => new(BuildBalanced(items, 0, items.Count));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Node? BuildBalanced(IReadOnlyList<ItemNode> items, int from, int to)
     {
         if (from >= to) return null;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using PaperLsp.Diagnostics;
 
@@ -20,6 +21,7 @@ public static partial class MetadataReader
     /// Whether a line is meant as metadata, even if it is malformed: a number glued to letters ("29.4CL...")
     /// in a short line with more digits later. Titles such as "3D Gaussian Splatting..." are long and carry authors.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool LooksLikeMetadata(ReadOnlySpan<char> content)
     {
         if (content.Length < 4 || content.Length > 48) return false;
@@ -67,6 +69,7 @@ public static partial class MetadataReader
     /// shaped like metadata at all. Category and month may run together ("clmay"): a known month at the end of the
     /// letters is the month, else the last capital starts it ("CLMya").
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static LooseParts? Loose(ReadOnlySpan<char> text)
     {
         var i = 0;
@@ -174,6 +177,7 @@ public static partial class MetadataReader
     }
 
     /// <summary>Reads metadata from <paramref name="line"/>[start..end) of relative line <paramref name="relativeLine"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static MetadataNode Read(string line, int start, int end, int relativeLine, List<SyntaxProblem> problems)
     {
         var whole = new LineSpan(relativeLine, start, end - start);
@@ -236,6 +240,7 @@ public static partial class MetadataReader
     /// A metadata line that is not in the canonical form but still says what it means: read every part there is, and name
     /// what is missing (PL0106) or written wrongly (PL0107, with the line as it should be).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static MetadataNode ReadLoose(string line, int start, int end, int relativeLine, LooseParts parts, List<SyntaxProblem> problems)
     {
         var whole = new LineSpan(relativeLine, start, end - start);
