@@ -66,14 +66,35 @@ public static class HeaderSplitter
 
     [ThreadStatic] private static Scratch? scratch;
 
-    private static ImmutableArray<ColumnSpan> ToImmutable(List<ColumnSpan> spans) =>
-        spans.Count == 0 ? ImmutableArray<ColumnSpan>.Empty : ImmutableCollectionsMarshal.AsImmutableArray(spans.ToArray());
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static ImmutableArray<ColumnSpan> ToImmutable(List<ColumnSpan> spans) => Copy(spans, reversed: false);
 
-    private static readonly Comparison<ColumnSpan> ByStart = (a, b) => a.Start.CompareTo(b.Start);
+    /// <summary>Spans gathered right to left (so with strictly decreasing starts), in list order.</summary>
+    private static ImmutableArray<ColumnSpan> ToImmutableReversed(List<ColumnSpan> spans) => Copy(spans, reversed: true);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static ImmutableArray<ColumnSpan> Copy(List<ColumnSpan> spans, bool reversed)
+    {
+        if (spans.Count == 0) return ImmutableArray<ColumnSpan>.Empty;
+        var source = CollectionsMarshal.AsSpan(spans);
+        var copy = new ColumnSpan[source.Length];
+        for (var i = 0; i < copy.Length; i++) copy[i] = source[reversed ? source.Length - 1 - i : i];
+        return ImmutableCollectionsMarshal.AsImmutableArray(copy);
+    }
 
     /// <summary>Reads the header in <paramref name="line"/>[start..end), which must not start or end with whitespace.</summary>
+    public static HeaderReading Split(string line, int start, int end) => Read(line, start, end, unlessProse: false)!;
+
+    /// <summary>
+    /// <see cref="Split(string, int, int)"/>, or null when the line surely does not look like a header (its reading's
+    /// <see cref="HeaderReading.LooksLikeHeader"/> is false) because it is a paragraph: whatever boundary would win, more
+    /// than a title's length of text lies before it. Asking whether a line after a header is its abstract then skips the
+    /// scoring of boundaries, which on a long abstract costs as much as a header's.
+    /// </summary>
+    internal static HeaderReading? SplitUnlessProse(string line, int start, int end) => Read(line, start, end, unlessProse: true);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static HeaderReading Split(string line, int start, int end)
+    private static HeaderReading? Read(string line, int start, int end, bool unlessProse)
     {
         var lists = scratch ??= new Scratch();
         var affiliations = ImmutableArray<ColumnSpan>.Empty;
@@ -135,6 +156,17 @@ public static class HeaderSplitter
             segments.Add((span, score));
             if (comma < start || score < Names.NameThreshold) break;
             segmentEnd = comma;
+        }
+
+        // No affiliation slugs, no "et al.": only a glued boundary with a title-sized text before it would make the line
+        // look like a header. Every candidate lies in a segment's last MaxNameLength characters, and the title before a
+        // boundary only grows as the boundary moves right, so the leftmost candidate decides.
+        if (unlessProse && !looksLikeHeader && etAl is null)
+        {
+            var leftmost = int.MaxValue;
+            foreach (var (span, _) in segments)
+                if (span.Length > 0) leftmost = Math.Min(leftmost, Math.Max(span.Start, span.End - Names.MaxNameLength));
+            if (leftmost == int.MaxValue || TrimEnd(line, start, leftmost) - start > MaxTitleLength) return null;
         }
 
         var best = Candidate.None;
@@ -222,10 +254,9 @@ public static class HeaderSplitter
             else if (span.Length == 0) empty.Add(span);
             else authors.Add(span);
         }
-        // The first author was added last among segments read right to left: put them in list order.
-        authors.Sort(ByStart);
-        empty.Sort(ByStart);
-        return new HeaderReading(new ColumnSpan(start, titleEnd - start), ToImmutable(authors), ToImmutable(empty), etAl, null, marker,
+        // Segments were read right to left, and the trailing comma (the first empty one, if any) lies right of them all:
+        // reversed, both lists are in list order.
+        return new HeaderReading(new ColumnSpan(start, titleEnd - start), ToImmutableReversed(authors), ToImmutableReversed(empty), etAl, null, marker,
             affiliations, confidence, alternative) { LooksLikeHeader = looksLikeHeader, LooksLikeProse = prose };
     }
 
@@ -256,6 +287,7 @@ public static class HeaderSplitter
     /// (ModelsYung, 4Jane, ?Emily) is the strongest sign; after an acronym (GPTJohn) slightly weaker; hand-typed lists may
     /// put a space before the authors, which any word start could be; an empty title is the last resort.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double KindScore(BoundaryKind kind) => kind switch
     {
         BoundaryKind.AfterWord => 3.0,
@@ -379,6 +411,7 @@ public static class HeaderSplitter
     }
 
     /// <summary>The "Ms" of "LLMsPriya": the s pluralises the acronym, it does not start a name.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsPluralAcronymEnd(string line, int q, int end) =>
         q + 2 < end && line[q + 1] == 's' && char.IsUpper(line[q + 2]);
     /// <summary>Returns the end of the author list before a trailing "et al." (or "et al", ", et al.").</summary>
@@ -454,12 +487,14 @@ public static class HeaderSplitter
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int SkipSpaces(string line, int position, int end)
     {
         while (position < end && char.IsWhiteSpace(line[position])) position++;
         return position;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int TrimEnd(string line, int start, int end)
     {
         while (end > start && char.IsWhiteSpace(line[end - 1])) end--;

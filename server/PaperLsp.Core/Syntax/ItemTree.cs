@@ -33,6 +33,7 @@ internal sealed class ItemTree
         /// <summary>One bit per title-key hash (mod 64) of the entries below: searches for given titles skip subtrees without their bits.</summary>
         public readonly ulong TitleBloom;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public Node(Node? left, ItemNode value, Node? right)
         {
             Left = left;

@@ -198,7 +198,7 @@ public static partial class MetadataReader
         var dateSpan = new LineSpan(relativeLine, monthGroup.Index, match.Groups["year"].Index + 4 - monthGroup.Index);
 
         var score = double.Parse(scoreGroup.ValueSpan, NumberStyles.Float, CultureInfo.InvariantCulture);
-        var category = categoryGroup.Value;
+        var category = ArxivCategories.Shared(categoryGroup.ValueSpan) ?? categoryGroup.Value;
         if (!ArxivCategories.IsKnown(category) && ArxivCategories.Canonical(category) is { } canonicalCategory)
         {
             problems.Add(new SyntaxProblem(DiagnosticCatalog.MalformedMetadata, SpanOf(categoryGroup),
@@ -334,6 +334,7 @@ public static partial class MetadataReader
             score, category, date, code is not null, false);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int MonthNumber(string text)
     {
         for (var i = 0; i < 12; i++)
@@ -363,6 +364,11 @@ public static class ArxivCategories
     private static readonly string[] ArchivesWithoutSubjects = ["gr-qc", "hep-ex", "hep-lat", "hep-ph", "hep-th", "math-ph", "nucl-ex", "nucl-th", "quant-ph"];
 
     private static readonly HashSet<string> Known = Build();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownLookup = Known.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The known category <paramref name="text"/> spells, as one shared string (a list names a few categories thousands of times), or null.</summary>
+    internal static string? Shared(ReadOnlySpan<char> text) => KnownLookup.TryGetValue(text, out var known) ? known : null;
 
     private static HashSet<string> Build()
     {

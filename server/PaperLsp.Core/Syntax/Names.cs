@@ -174,6 +174,7 @@ internal static class Names
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool StartsUpper(ReadOnlySpan<char> token) =>
         token.Length > 0 && (char.IsUpper(token[0]) || (char.IsLetter(token[0]) && !char.IsLower(token[0])) || char.IsHighSurrogate(token[0]));
 
@@ -371,8 +372,10 @@ internal static class Names
     }
 
     /// <summary>The first half of a CamelCase name: a surname prefix (Mc, Mac, De) or a given-name half (Abdul, Amir).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool IsNamePrefix(ReadOnlySpan<char> text) => SurnamePrefixLookup.Contains(text) || CamelGivenLookup.Contains(text);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool IsCamelGivenPrefix(ReadOnlySpan<char> text) => CamelGivenLookup.Contains(text);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -382,6 +385,7 @@ internal static class Names
         return text.Length > 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsQuote(char c) => c is '\'' or '"' or '\u201C' or '\u201D' or '\u2018' or '\u2019' or '`';
 
     private const string Vowels = "aeiouy";
@@ -407,9 +411,11 @@ internal static class Names
     }
 
     /// <summary>Whether a letter starts at <paramref name="index"/>, reading a surrogate pair as one character.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsLetterAt(ReadOnlySpan<char> token, int index) =>
         index < token.Length && Rune.DecodeFromUtf16(token[index..], out var rune, out _) == System.Buffers.OperationStatus.Done && Rune.IsLetter(rune);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsCombiningMark(char c) =>
         char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark;
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using PaperLsp.Diagnostics;
 
 namespace PaperLsp.Syntax;
@@ -48,22 +49,27 @@ public enum ItemKind
 /// </summary>
 public class ItemNode
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal ItemNode(ItemKind kind, string[] lines, LineEnding[] endings, ImmutableArray<SyntaxProblem> problems)
     {
+        // An item is at most three lines (metadata, header, abstract); two bits per ending keep them without an array.
+        if (lines.Length != endings.Length || lines.Length > 16) throw new ArgumentException("An item has one ending per line, and at most 16 lines.");
         Kind = kind;
         Lines = lines;
-        Endings = endings;
+        for (var i = 0; i < endings.Length; i++) packedEndings |= (uint)endings[i] << (2 * i);
         Problems = problems;
     }
 
+    private readonly uint packedEndings;
+
     public ItemKind Kind { get; }
     internal string[] Lines { get; }
-    internal LineEnding[] Endings { get; }
     public int LineCount => Lines.Length;
     public ImmutableArray<SyntaxProblem> Problems { get; }
 
     public string LineText(int relativeLine) => Lines[relativeLine];
-    public LineEnding LineEndingOf(int relativeLine) => Endings[relativeLine];
+    public LineEnding LineEndingOf(int relativeLine) =>
+        (uint)relativeLine < (uint)Lines.Length ? (LineEnding)((packedEndings >> (2 * relativeLine)) & 3) : throw new ArgumentOutOfRangeException(nameof(relativeLine));
 
     /// <summary>Whether the tree should be able to find this item quickly when collecting findings or directives.</summary>
     internal virtual bool IsFlagged => !Problems.IsEmpty;
@@ -71,7 +77,7 @@ public class ItemNode
     public string GetText()
     {
         var builder = new System.Text.StringBuilder();
-        for (var i = 0; i < Lines.Length; i++) builder.Append(Lines[i]).Append(Endings[i].Text());
+        for (var i = 0; i < Lines.Length; i++) builder.Append(Lines[i]).Append(LineEndingOf(i).Text());
         return builder.ToString();
     }
 }
@@ -163,6 +169,7 @@ public enum BoundaryConfidence
 
 public sealed class EntryNode : ItemNode
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal EntryNode(string[] lines, LineEnding[] endings, ImmutableArray<SyntaxProblem> problems,
         MetadataNode? metadata, HeaderReading header, int headerLine, int abstractLine, LineSpan abstractSpan)
         : base(ItemKind.Entry, lines, endings, problems)

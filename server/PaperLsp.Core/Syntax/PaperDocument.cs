@@ -141,7 +141,7 @@ public sealed class PaperDocument
     {
         var builder = new StringBuilder();
         foreach (var (item, _) in tree.Enumerate())
-            for (var i = 0; i < item.LineCount; i++) builder.Append(item.Lines[i]).Append(item.Endings[i].Text());
+            for (var i = 0; i < item.LineCount; i++) builder.Append(item.Lines[i]).Append(item.LineEndingOf(i).Text());
         return builder.ToString();
     }
 
@@ -157,7 +157,7 @@ public sealed class PaperDocument
     {
         if ((uint)line >= (uint)tree.LineCount) return LineEnding.None;
         var (item, _, start) = tree.FindByLine(line);
-        return item.Endings[line - start];
+        return item.LineEndingOf(line - start);
     }
 
     /// <summary>All items in order, located.</summary>
@@ -328,7 +328,9 @@ internal sealed class LineBuffer : ILineSource
     }
 
     public int Count => lines.Count;
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Text(int line) => lines[line];
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public LineEnding Ending(int line) => endings[line];
 
     public void RemoveLast()

@@ -43,6 +43,7 @@ internal sealed class Parser
     public Parser(ILineSource source) => this.source = source;
 
     /// <summary>Whether an item may be followed by a stray line (it ends with an abstract, or is itself stray).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool AllowsStrayAfter(ItemNode item) =>
         item.Kind == ItemKind.StrayLine || item is EntryNode { AbstractLine: >= 0 };
 
@@ -86,15 +87,20 @@ internal sealed class Parser
         if (end - start >= 3 && text[end - 1] == '.' && char.IsLower(text[end - 2]) && char.IsLower(text[end - 3])) return false;
         var next = source.Text(line + 1);
         var (nextStart, nextEnd) = ContentBounds(next);
-        return IsParagraph(next, nextStart, nextEnd) && nextEnd - nextStart > 2 * (end - start) && !Read(line + 1).LooksLikeHeader;
+        return IsParagraph(next, nextStart, nextEnd) && nextEnd - nextStart > 2 * (end - start) && !LooksLikeHeader(line + 1);
     }
 
     /// <summary>Sentences: a long line of them, or one ending in a full stop after a word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsParagraph(string text, int start, int end) =>
         end - start >= 200 && (HeaderSplitter.IsProse(text, start, end) || text[end - 1] == '.');
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool AbstractFollows(int line) =>
-        line < source.Count && Classify(line) == LineClass.Text && !Read(line).LooksLikeHeader;
+        line < source.Count && Classify(line) == LineClass.Text && !LooksLikeHeader(line);
+
+    /// <summary><c>Read(line).LooksLikeHeader</c>, without reading a paragraph's boundaries (see <see cref="HeaderSplitter.SplitUnlessProse"/>).</summary>
+    private bool LooksLikeHeader(int line) => Read(line, unlessProse: true)?.LooksLikeHeader ?? false;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal LineClass Classify(int line)
@@ -130,7 +136,11 @@ internal sealed class Parser
     /// after it (is it an abstract?), then its header again.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private HeaderReading Read(int line)
+    private HeaderReading Read(int line) => Read(line, unlessProse: false)!;
+
+    /// <summary>The reading of a line; with <paramref name="unlessProse"/>, null for a paragraph that surely does not look like a header.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private HeaderReading? Read(int line, bool unlessProse)
     {
         if (cachedReadingLine == line) return cachedReading!;
         if (previousReadingLine == line)
@@ -141,10 +151,11 @@ internal sealed class Parser
         }
         var text = source.Text(line);
         var (start, end) = ContentBounds(text);
+        var reading = unlessProse ? HeaderSplitter.SplitUnlessProse(text, start, end) : HeaderSplitter.Split(text, start, end);
+        if (reading is null) return null;
         (previousReadingLine, previousReading) = (cachedReadingLine, cachedReading);
-        cachedReading = HeaderSplitter.Split(text, start, end);
-        cachedReadingLine = line;
-        return cachedReading;
+        (cachedReading, cachedReadingLine) = (reading, line);
+        return reading;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -321,6 +332,7 @@ internal sealed class Parser
             "Trailing whitespace. Remove it (Format Document does this)."));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ImmutableArray<SyntaxProblem> TrailingWhitespaceOnly(int line)
     {
         var problems = new List<SyntaxProblem>();
@@ -328,6 +340,7 @@ internal sealed class Parser
         return problems.ToImmutableArray();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ItemNode ParseOrphanMetadata(int line)
     {
         var (lines, endings) = Take(line, line);
@@ -340,6 +353,7 @@ internal sealed class Parser
         return new OrphanMetadataNode(lines, endings, problems.ToImmutableArray(), metadata);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ItemNode ParseStray(int line)
     {
         var (lines, endings) = Take(line, line);
@@ -354,6 +368,7 @@ internal sealed class Parser
         return new ItemNode(ItemKind.StrayLine, lines, endings, problems.ToImmutableArray());
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ItemNode ParseHeading(int line)
     {
         var (lines, endings) = Take(line, line);
@@ -367,6 +382,7 @@ internal sealed class Parser
         return new HeadingNode(lines, endings, problems.ToImmutableArray(), level, new LineSpan(0, titleStart, end - titleStart));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ItemNode ParseComment(int line)
     {
         var (lines, endings) = Take(line, line);
