@@ -102,7 +102,9 @@ public static class HeaderSplitter
         var mainEnd = end;
         var looksLikeHeader = false;
 
-        var dot = end > start ? line.LastIndexOf(AffiliationMark, end - 1, end - start) : -1;
+        // Most lines have neither an affiliation mark nor a bar: one scan for both instead of one for each.
+        var hasMarks = line.AsSpan(start, end - start).IndexOfAny(AffiliationMark, '|') >= 0;
+        var dot = hasMarks && end > start ? line.LastIndexOf(AffiliationMark, end - 1, end - start) : -1;
         if (dot >= start && !IsProse(line, dot + 1, end))
         {
             marker = new ColumnSpan(dot, 1);
@@ -112,11 +114,11 @@ public static class HeaderSplitter
         }
 
         // The bar of an explicit " | "; also "| Jane Doe" at the very start, where the title is missing.
-        var spacedBar = mainEnd - start >= ExplicitSeparator.Length
+        var spacedBar = hasMarks && mainEnd - start >= ExplicitSeparator.Length
             ? line.LastIndexOf(ExplicitSeparator, mainEnd - 1, mainEnd - start, StringComparison.Ordinal)
             : -1;
         var bar = spacedBar >= start ? spacedBar + 1
-            : mainEnd - start >= 2 && line[start] == '|' && char.IsWhiteSpace(line[start + 1]) ? start
+            : hasMarks && mainEnd - start >= 2 && line[start] == '|' && char.IsWhiteSpace(line[start + 1]) ? start
             : -1;
         if (bar >= 0 && !IsProse(line, bar + 1, mainEnd) && StartsWithName(line, bar + 1, mainEnd))
         {
