@@ -141,7 +141,7 @@ public sealed class PaperDocument
     {
         var builder = new StringBuilder();
         foreach (var (item, _) in tree.Enumerate())
-            for (var i = 0; i < item.LineCount; i++) builder.Append(item.Lines[i]).Append(item.LineEndingOf(i).Text());
+            for (var i = 0; i < item.LineCount; i++) builder.Append(item.LineText(i)).Append(item.LineEndingOf(i).Text());
         return builder.ToString();
     }
 
@@ -150,7 +150,7 @@ public sealed class PaperDocument
     {
         if ((uint)line >= (uint)tree.LineCount) return "";
         var (item, _, start) = tree.FindByLine(line);
-        return item.Lines[line - start];
+        return item.LineText(line - start);
     }
 
     public LineEnding GetLineEnding(int line)
