@@ -14,6 +14,8 @@ using PaperLsp.Syntax;
 // dotnet run -c Release --project bench/PaperLsp.Bench -- memory-workspace [1k,10k,100k]  what each structure kept for an open list retains
 // dotnet run -c Release --project bench/PaperLsp.Bench -- breakdown             where a keystroke's time goes (Stopwatch)
 // dotnet run -c Release --project bench/PaperLsp.Bench -- corpus                sizes and diagnostic counts of the inputs
+// dotnet run -c Release --project bench/PaperLsp.Bench -- write-corpus SIZE FILE   one input as a UTF-8 file
+// dotnet run -c Release --project bench/PaperLsp.Bench -- first-parse FILE [sequential]   one full read in this (fresh) process: wall, CPU, GC
 // dotnet run -c Release --project bench/PaperLsp.Bench -- workspace             100-file workspace: index time, memory, request percentiles
 // dotnet run -c Release --project bench/PaperLsp.Bench -- related               related-papers index: build, memory, query percentiles at 1k/10k/100k
 // dotnet run -c Release --project bench/PaperLsp.Bench -- --filter '*DuplicateEdit*'  duplicates kept current after a keystroke, 1k/10k/100k
@@ -29,6 +31,10 @@ switch (args.FirstOrDefault())
     case "memory-workspace": return WorkspaceMemoryMode.Run(args.Length > 1 ? args[1].Split(',') : ["1k", "10k", "100k"]);
     case "breakdown": return Modes.Breakdown();
     case "corpus": return Modes.CorpusInfo();
+    case "write-corpus":
+        File.WriteAllText(args[2], Corpus.Text(args[1]), new System.Text.UTF8Encoding(false));
+        return 0;
+    case "first-parse": return Modes.FirstParse(args[1], sequential: args.ElementAtOrDefault(2) == "sequential");
     case "planted": return PlantedWorkspaceMode.Write(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]);
 }
 
@@ -208,6 +214,28 @@ static class Modes
             var sorted = values.Order().ToArray();
             return sorted[sorted.Length / 2];
         }
+    }
+
+    /// <summary>
+    /// The first full read of a file in a process that has not read one yet, as a server meets a large didOpen: the
+    /// code is not yet compiled and the heap is empty. Run it in several fresh processes and take the median.
+    /// </summary>
+    public static int FirstParse(string path, bool sequential)
+    {
+        var text = File.ReadAllText(path);
+        GC.Collect();
+        var process = Process.GetCurrentProcess();
+        var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var pause = GC.GetTotalPauseDuration();
+        var cpu = process.TotalProcessorTime;
+        var start = Stopwatch.GetTimestamp();
+        var document = sequential ? PaperDocument.ParseSequential(text) : PaperDocument.Parse(text);
+        var wall = Stopwatch.GetElapsedTime(start);
+        process.Refresh();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"first-parse {(sequential ? "sequential" : "parse")} wall-ms {wall.TotalMilliseconds:F0} cpu-ms {(process.TotalProcessorTime - cpu).TotalMilliseconds:F0} gc-pause-ms {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} gcs {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} allocated-mb {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:F0} items {document.ItemCount}"));
+        return 0;
     }
 
     /// <summary>What the inputs are: byte sizes, items, entries, flagged items and diagnostics per size.</summary>

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace PaperLsp.Syntax;
 
@@ -50,46 +52,91 @@ public static class HeaderSplitter
 
     public static HeaderReading Split(string line) => Split(line, 0, line.Length);
 
-    /// <summary>Reads the header in <paramref name="line"/>[start..end), which must not start or end with whitespace.</summary>
-    public static HeaderReading Split(string line, int start, int end)
+    /// <summary>
+    /// Lists a reading fills and copies out, kept per thread: a full read splits every header of a file, and fresh
+    /// builders and lists for each were most of what it allocated besides the lines it keeps.
+    /// </summary>
+    private sealed class Scratch
     {
+        public readonly List<ColumnSpan> Authors = [];
+        public readonly List<ColumnSpan> Empty = [];
+        public readonly List<ColumnSpan> Affiliations = [];
+        public readonly List<(ColumnSpan Span, double Score)> Segments = [];
+    }
+
+    [ThreadStatic] private static Scratch? scratch;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static ImmutableArray<ColumnSpan> ToImmutable(List<ColumnSpan> spans) => Copy(spans, reversed: false);
+
+    /// <summary>Spans gathered right to left (so with strictly decreasing starts), in list order.</summary>
+    private static ImmutableArray<ColumnSpan> ToImmutableReversed(List<ColumnSpan> spans) => Copy(spans, reversed: true);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static ImmutableArray<ColumnSpan> Copy(List<ColumnSpan> spans, bool reversed)
+    {
+        if (spans.Count == 0) return ImmutableArray<ColumnSpan>.Empty;
+        var source = CollectionsMarshal.AsSpan(spans);
+        var copy = new ColumnSpan[source.Length];
+        for (var i = 0; i < copy.Length; i++) copy[i] = source[reversed ? source.Length - 1 - i : i];
+        return ImmutableCollectionsMarshal.AsImmutableArray(copy);
+    }
+
+    /// <summary>Reads the header in <paramref name="line"/>[start..end), which must not start or end with whitespace.</summary>
+    public static HeaderReading Split(string line, int start, int end) => Read(line, start, end, unlessProse: false)!;
+
+    /// <summary>
+    /// <see cref="Split(string, int, int)"/>, or null when the line surely does not look like a header (its reading's
+    /// <see cref="HeaderReading.LooksLikeHeader"/> is false) because it is a paragraph: whatever boundary would win, more
+    /// than a title's length of text lies before it. Asking whether a line after a header is its abstract then skips the
+    /// scoring of boundaries, which on a long abstract costs as much as a header's.
+    /// </summary>
+    internal static HeaderReading? SplitUnlessProse(string line, int start, int end) => Read(line, start, end, unlessProse: true);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static HeaderReading? Read(string line, int start, int end, bool unlessProse)
+    {
+        var lists = scratch ??= new Scratch();
         var affiliations = ImmutableArray<ColumnSpan>.Empty;
         ColumnSpan? marker = null;
         var mainEnd = end;
         var looksLikeHeader = false;
 
-        var dot = end > start ? line.LastIndexOf(AffiliationMark, end - 1, end - start) : -1;
+        // Most lines have neither an affiliation mark nor a bar: one scan for both instead of one for each.
+        var hasMarks = line.AsSpan(start, end - start).IndexOfAny(AffiliationMark, '|') >= 0;
+        var dot = hasMarks && end > start ? line.LastIndexOf(AffiliationMark, end - 1, end - start) : -1;
         if (dot >= start && !IsProse(line, dot + 1, end))
         {
             marker = new ColumnSpan(dot, 1);
-            affiliations = SplitList(line, dot + 1, end, out var slugLike);
+            affiliations = SplitList(line, dot + 1, end, lists.Affiliations, out var slugLike);
             looksLikeHeader |= slugLike && affiliations.Length > 0;
             mainEnd = TrimEnd(line, start, dot);
         }
 
         // The bar of an explicit " | "; also "| Jane Doe" at the very start, where the title is missing.
-        var spacedBar = mainEnd - start >= ExplicitSeparator.Length
+        var spacedBar = hasMarks && mainEnd - start >= ExplicitSeparator.Length
             ? line.LastIndexOf(ExplicitSeparator, mainEnd - 1, mainEnd - start, StringComparison.Ordinal)
             : -1;
         var bar = spacedBar >= start ? spacedBar + 1
-            : mainEnd - start >= 2 && line[start] == '|' && char.IsWhiteSpace(line[start + 1]) ? start
+            : hasMarks && mainEnd - start >= 2 && line[start] == '|' && char.IsWhiteSpace(line[start + 1]) ? start
             : -1;
         if (bar >= 0 && !IsProse(line, bar + 1, mainEnd) && StartsWithName(line, bar + 1, mainEnd))
         {
             var authorsStart = SkipSpaces(line, bar + 1, mainEnd);
             var listEnd = CutEtAl(line, authorsStart, mainEnd, out var etAlExplicit);
-            var explicitAuthors = ImmutableArray.CreateBuilder<ColumnSpan>();
-            var explicitEmpty = ImmutableArray.CreateBuilder<ColumnSpan>();
-            SplitAuthors(line, authorsStart, listEnd, explicitAuthors, explicitEmpty);
+            lists.Authors.Clear();
+            lists.Empty.Clear();
+            SplitAuthors(line, authorsStart, listEnd, lists.Authors, lists.Empty);
             return new HeaderReading(
                 new ColumnSpan(start, TrimEnd(line, start, bar) - start),
-                explicitAuthors.ToImmutable(), explicitEmpty.ToImmutable(), etAlExplicit,
+                ToImmutable(lists.Authors), ToImmutable(lists.Empty), etAlExplicit,
                 new ColumnSpan(bar, 1), marker, affiliations, BoundaryConfidence.Certain, -1)
             { LooksLikeHeader = true };
         }
 
         var authorsEnd = CutEtAl(line, start, mainEnd, out var etAl);
-        var empty = ImmutableArray.CreateBuilder<ColumnSpan>();
+        var empty = lists.Empty;
+        empty.Clear();
         if (authorsEnd > start && line[authorsEnd - 1] == ',')
         {
             empty.Add(new ColumnSpan(authorsEnd - 1, 1));
@@ -98,7 +145,8 @@ public static class HeaderSplitter
 
         // Segments of the ", " list, right to left, with how name-like each is on its own. The walk stops at the first
         // segment that is no name: it holds the title's end glued to the first author, and what lies left of it is title.
-        var segments = new List<(ColumnSpan Span, double Score)>();
+        var segments = lists.Segments;
+        segments.Clear();
         var segmentEnd = authorsEnd;
         while (true)
         {
@@ -110,6 +158,17 @@ public static class HeaderSplitter
             segments.Add((span, score));
             if (comma < start || score < Names.NameThreshold) break;
             segmentEnd = comma;
+        }
+
+        // No affiliation slugs, no "et al.": only a glued boundary with a title-sized text before it would make the line
+        // look like a header. Every candidate lies in a segment's last MaxNameLength characters, and the title before a
+        // boundary only grows as the boundary moves right, so the leftmost candidate decides.
+        if (unlessProse && !looksLikeHeader && etAl is null)
+        {
+            var leftmost = int.MaxValue;
+            foreach (var (span, _) in segments)
+                if (span.Length > 0) leftmost = Math.Min(leftmost, Math.Max(span.Start, span.End - Names.MaxNameLength));
+            if (leftmost == int.MaxValue || TrimEnd(line, start, leftmost) - start > MaxTitleLength) return null;
         }
 
         var best = Candidate.None;
@@ -162,7 +221,7 @@ public static class HeaderSplitter
 
         if (best.Boundary < 0)
         {
-            return new HeaderReading(new ColumnSpan(start, authorsEnd - start), [], empty.ToImmutable(), etAl, null, marker,
+            return new HeaderReading(new ColumnSpan(start, authorsEnd - start), [], ToImmutable(empty), etAl, null, marker,
                 affiliations, BoundaryConfidence.None, -1)
             {
                 LooksLikeHeader = looksLikeHeader || (etAl is not null && !IsProse(line, start, authorsEnd)),
@@ -188,7 +247,8 @@ public static class HeaderSplitter
         var prose = titleEnd - start > MaxTitleLength || IsProse(line, start, titleEnd);
         looksLikeHeader |= (glueFound || etAl is not null) && !prose;
 
-        var authors = ImmutableArray.CreateBuilder<ColumnSpan>();
+        var authors = lists.Authors;
+        authors.Clear();
         foreach (var (span, _) in segments)
         {
             if (span.End <= boundary) continue;
@@ -196,14 +256,14 @@ public static class HeaderSplitter
             else if (span.Length == 0) empty.Add(span);
             else authors.Add(span);
         }
-        // The first author was added last among segments read right to left: put them in list order.
-        var ordered = authors.ToImmutable().Sort((a, b) => a.Start.CompareTo(b.Start));
-        empty.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return new HeaderReading(new ColumnSpan(start, titleEnd - start), ordered, empty.ToImmutable(), etAl, null, marker,
+        // Segments were read right to left, and the trailing comma (the first empty one, if any) lies right of them all:
+        // reversed, both lists are in list order.
+        return new HeaderReading(new ColumnSpan(start, titleEnd - start), ToImmutableReversed(authors), ToImmutableReversed(empty), etAl, null, marker,
             affiliations, confidence, alternative) { LooksLikeHeader = looksLikeHeader, LooksLikeProse = prose };
     }
 
     /// <summary>Whether the list item starting at <paramref name="start"/> is one word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsSingleWord(string line, int start, int end)
     {
         var comma = line.IndexOf(',', start, end - start);
@@ -229,6 +289,7 @@ public static class HeaderSplitter
     /// (ModelsYung, 4Jane, ?Emily) is the strongest sign; after an acronym (GPTJohn) slightly weaker; hand-typed lists may
     /// put a space before the authors, which any word start could be; an empty title is the last resort.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double KindScore(BoundaryKind kind) => kind switch
     {
         BoundaryKind.AfterWord => 3.0,
@@ -239,6 +300,7 @@ public static class HeaderSplitter
         _ => double.NegativeInfinity,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static BoundaryKind KindAt(string line, int q, int titleStart, int segmentStart)
     {
         if (q == titleStart) return BoundaryKind.TitleMissing;
@@ -268,6 +330,7 @@ public static class HeaderSplitter
     /// (UnderstandingHyun, QueriesSou) has taken the start of a CamelCase name, while one ending in a short word
     /// (ImageNet, AgroMind) is a title word whole.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double HeadScore(string line, int titleStart, int boundary)
     {
         var end = TrimEnd(line, titleStart, boundary);
@@ -319,6 +382,7 @@ public static class HeaderSplitter
     /// "et al.". An abstract that happens to contain " | " ("GLUE | SuperGLUE benchmarks.") is then not taken for a header,
     /// while a writer's explicit separator is trusted with any names (Akyürek-𝔅, Zhang Wei).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool StartsWithName(string line, int start, int end)
     {
         var words = line.AsSpan(start, end - start);
@@ -336,6 +400,7 @@ public static class HeaderSplitter
     }
 
     /// <summary>The last comma in [start, end) that separates list items: one followed by whitespace.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int LastListComma(string line, int start, int end)
     {
         for (var i = end - 2; i >= start; i--)
@@ -348,9 +413,11 @@ public static class HeaderSplitter
     }
 
     /// <summary>The "Ms" of "LLMsPriya": the s pluralises the acronym, it does not start a name.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsPluralAcronymEnd(string line, int q, int end) =>
         q + 2 < end && line[q + 1] == 's' && char.IsUpper(line[q + 2]);
     /// <summary>Returns the end of the author list before a trailing "et al." (or "et al", ", et al.").</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int CutEtAl(string line, int start, int end, out ColumnSpan? etAl)
     {
         etAl = null;
@@ -366,7 +433,8 @@ public static class HeaderSplitter
         return listEnd;
     }
 
-    private static void SplitAuthors(string line, int start, int end, ImmutableArray<ColumnSpan>.Builder authors, ImmutableArray<ColumnSpan>.Builder empty)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void SplitAuthors(string line, int start, int end, List<ColumnSpan> authors, List<ColumnSpan> empty)
     {
         if (start >= end) return;
         var position = start;
@@ -383,9 +451,10 @@ public static class HeaderSplitter
         }
     }
 
-    private static ImmutableArray<ColumnSpan> SplitList(string line, int start, int end, out bool slugLike)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static ImmutableArray<ColumnSpan> SplitList(string line, int start, int end, List<ColumnSpan> items, out bool slugLike)
     {
-        var items = ImmutableArray.CreateBuilder<ColumnSpan>();
+        items.Clear();
         slugLike = true;
         var position = start;
         while (position < end)
@@ -403,10 +472,11 @@ public static class HeaderSplitter
             if (comma < 0) break;
             position = comma + 1;
         }
-        return items.ToImmutable();
+        return ToImmutable(items);
     }
 
     /// <summary>Sentences ("... the model. We ...") are not author or affiliation lists; initials ("Roger P. Levy") are.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool IsProse(string line, int start, int end)
     {
         if (end - start > 600) return true;
@@ -419,12 +489,14 @@ public static class HeaderSplitter
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int SkipSpaces(string line, int position, int end)
     {
         while (position < end && char.IsWhiteSpace(line[position])) position++;
         return position;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int TrimEnd(string line, int start, int end)
     {
         while (end > start && char.IsWhiteSpace(line[end - 1])) end--;

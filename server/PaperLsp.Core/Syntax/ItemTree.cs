@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PaperLsp.Syntax;
 
 /// <summary>
@@ -31,6 +33,7 @@ internal sealed class ItemTree
         /// <summary>One bit per title-key hash (mod 64) of the entries below: searches for given titles skip subtrees without their bits.</summary>
         public readonly ulong TitleBloom;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public Node(Node? left, ItemNode value, Node? right)
         {
             Left = left;
@@ -49,6 +52,7 @@ internal sealed class ItemTree
 
     public static ItemTree Build(IReadOnlyList<ItemNode> items) => new(BuildBalanced(items, 0, items.Count));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Node? BuildBalanced(IReadOnlyList<ItemNode> items, int from, int to)
     {
         if (from >= to) return null;

@@ -9,7 +9,7 @@ public readonly record struct ItemSyntax(ItemNode Node, int StartLine)
     public ItemKind Kind => Node.Kind;
 
     /// <summary>From the start of the first line to the end of the last line's text.</summary>
-    public TextRange Range => new(new TextPosition(StartLine, 0), new TextPosition(EndLine, Node.Lines[^1].Length));
+    public TextRange Range => new(new TextPosition(StartLine, 0), new TextPosition(EndLine, Node.LineText(Node.LineCount - 1).Length));
 
     public TextRange ToRange(LineSpan span) =>
         new(new TextPosition(StartLine + span.Line, span.Start), new TextPosition(StartLine + span.Line, span.End));
@@ -36,7 +36,7 @@ public readonly record struct EntrySyntax(EntryNode Node, int StartLine)
     {
         get
         {
-            var header = Node.Lines[Node.HeaderLine];
+            var header = Node.LineText(Node.HeaderLine);
             var item = Item;
             var headerLine = Node.HeaderLine;
             return Node.Header.Authors.Select(span => (header.Substring(span.Start, span.Length), item.ToRange(headerLine, span))).ToArray();
@@ -47,7 +47,7 @@ public readonly record struct EntrySyntax(EntryNode Node, int StartLine)
     {
         get
         {
-            var header = Node.Lines[Node.HeaderLine];
+            var header = Node.LineText(Node.HeaderLine);
             var item = Item;
             var headerLine = Node.HeaderLine;
             return Node.Header.Affiliations.Select(span => (header.Substring(span.Start, span.Length), item.ToRange(headerLine, span))).ToArray();
@@ -67,7 +67,7 @@ public readonly record struct EntrySyntax(EntryNode Node, int StartLine)
             if (reading.Authors.IsEmpty) return "";
             var start = reading.Authors[0].Start;
             var end = reading.EtAl?.End ?? reading.Authors[^1].End;
-            return Node.Lines[Node.HeaderLine][start..end];
+            return Node.LineText(Node.HeaderLine)[start..end];
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using PaperLsp.Diagnostics;
 
@@ -20,6 +21,7 @@ public static partial class MetadataReader
     /// Whether a line is meant as metadata, even if it is malformed: a number glued to letters ("29.4CL...")
     /// in a short line with more digits later. Titles such as "3D Gaussian Splatting..." are long and carry authors.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool LooksLikeMetadata(ReadOnlySpan<char> content)
     {
         if (content.Length < 4 || content.Length > 48) return false;
@@ -67,6 +69,7 @@ public static partial class MetadataReader
     /// shaped like metadata at all. Category and month may run together ("clmay"): a known month at the end of the
     /// letters is the month, else the last capital starts it ("CLMya").
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static LooseParts? Loose(ReadOnlySpan<char> text)
     {
         var i = 0;
@@ -174,6 +177,7 @@ public static partial class MetadataReader
     }
 
     /// <summary>Reads metadata from <paramref name="line"/>[start..end) of relative line <paramref name="relativeLine"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static MetadataNode Read(string line, int start, int end, int relativeLine, List<SyntaxProblem> problems)
     {
         var whole = new LineSpan(relativeLine, start, end - start);
@@ -194,7 +198,7 @@ public static partial class MetadataReader
         var dateSpan = new LineSpan(relativeLine, monthGroup.Index, match.Groups["year"].Index + 4 - monthGroup.Index);
 
         var score = double.Parse(scoreGroup.ValueSpan, NumberStyles.Float, CultureInfo.InvariantCulture);
-        var category = categoryGroup.Value;
+        var category = ArxivCategories.Shared(categoryGroup.ValueSpan) ?? categoryGroup.Value;
         if (!ArxivCategories.IsKnown(category) && ArxivCategories.Canonical(category) is { } canonicalCategory)
         {
             problems.Add(new SyntaxProblem(DiagnosticCatalog.MalformedMetadata, SpanOf(categoryGroup),
@@ -236,6 +240,7 @@ public static partial class MetadataReader
     /// A metadata line that is not in the canonical form but still says what it means: read every part there is, and name
     /// what is missing (PL0106) or written wrongly (PL0107, with the line as it should be).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static MetadataNode ReadLoose(string line, int start, int end, int relativeLine, LooseParts parts, List<SyntaxProblem> problems)
     {
         var whole = new LineSpan(relativeLine, start, end - start);
@@ -329,6 +334,7 @@ public static partial class MetadataReader
             score, category, date, code is not null, false);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int MonthNumber(string text)
     {
         for (var i = 0; i < 12; i++)
@@ -358,6 +364,11 @@ public static class ArxivCategories
     private static readonly string[] ArchivesWithoutSubjects = ["gr-qc", "hep-ex", "hep-lat", "hep-ph", "hep-th", "math-ph", "nucl-ex", "nucl-th", "quant-ph"];
 
     private static readonly HashSet<string> Known = Build();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownLookup = Known.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The known category <paramref name="text"/> spells, as one shared string (a list names a few categories thousands of times), or null.</summary>
+    internal static string? Shared(ReadOnlySpan<char> text) => KnownLookup.TryGetValue(text, out var known) ? known : null;
 
     private static HashSet<string> Build()
     {

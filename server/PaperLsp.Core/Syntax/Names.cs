@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using PaperLsp.Text;
 
@@ -75,6 +76,7 @@ internal static class Names
     /// name has this shape). With <paramref name="gluedToTitle"/> the first token is the one the title ran into, so it must
     /// start with a capital.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double NameScore(ReadOnlySpan<char> text, bool gluedToTitle = false)
     {
         if (text.Length == 0 || text.Length > MaxNameLength || char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) return Impossible;
@@ -149,6 +151,7 @@ internal static class Names
     /// <summary>Whether a token could stand inside or at the end of a name, whatever comes before it.</summary>
     internal static bool CanBeInnerToken(ReadOnlySpan<char> token) => Score(token, out _) != Impossible;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsOrganisation(ReadOnlySpan<char> text)
     {
         if (text.Length is < 4 or > 24 || !char.IsAsciiLetterUpper(text[0]) || text.IndexOfAny(' ', '\t') >= 0) return false;
@@ -163,6 +166,7 @@ internal static class Names
         return lower >= 2 && upper >= 2 && Score(text, out _) == Impossible && !TitleWords.HasTitleSuffix(text);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsUncased(ReadOnlySpan<char> text)
     {
         foreach (var c in text)
@@ -170,10 +174,12 @@ internal static class Names
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool StartsUpper(ReadOnlySpan<char> token) =>
         token.Length > 0 && (char.IsUpper(token[0]) || (char.IsLetter(token[0]) && !char.IsLower(token[0])) || char.IsHighSurrogate(token[0]));
 
     /// <summary>The evidence one token gives, and its shape.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Score(ReadOnlySpan<char> token, out TokenShape shape, bool isGivenPosition = false)
     {
         shape = TokenShape.Invalid;
@@ -259,6 +265,7 @@ internal static class Names
     }
 
     /// <summary>A token or hyphen part without hyphens.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double PartScore(ReadOnlySpan<char> part, out TokenShape shape, bool afterHyphen, bool isGivenPosition = false)
     {
         shape = TokenShape.Invalid;
@@ -365,16 +372,20 @@ internal static class Names
     }
 
     /// <summary>The first half of a CamelCase name: a surname prefix (Mc, Mac, De) or a given-name half (Abdul, Amir).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool IsNamePrefix(ReadOnlySpan<char> text) => SurnamePrefixLookup.Contains(text) || CamelGivenLookup.Contains(text);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool IsCamelGivenPrefix(ReadOnlySpan<char> text) => CamelGivenLookup.Contains(text);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsLetters(ReadOnlySpan<char> text)
     {
         foreach (var c in text) if (!char.IsLetter(c)) return false;
         return text.Length > 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsQuote(char c) => c is '\'' or '"' or '\u201C' or '\u201D' or '\u2018' or '\u2019' or '`';
 
     private const string Vowels = "aeiouy";
@@ -383,6 +394,7 @@ internal static class Names
     /// One syllable of romanized Korean or Chinese (Hyeon, Seung, Jae, Xiao, Zhuang): consonants, one vowel group, then at
     /// most n, ng, m, l, k, p, t or r. English compound parts such as Torch, Bench, Flow or Mind do not fit.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool IsRomanizedSyllable(ReadOnlySpan<char> text)
     {
         if (text.Length is < 2 or > 6) return false;
@@ -399,13 +411,16 @@ internal static class Names
     }
 
     /// <summary>Whether a letter starts at <paramref name="index"/>, reading a surrogate pair as one character.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsLetterAt(ReadOnlySpan<char> token, int index) =>
         index < token.Length && Rune.DecodeFromUtf16(token[index..], out var rune, out _) == System.Buffers.OperationStatus.Done && Rune.IsLetter(rune);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsCombiningMark(char c) =>
         char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark;
 
     /// <summary>"J.", "J", "J.R.", "J.-P.", "K.V.", but not "JR" (an acronym or an all-caps name).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool IsInitials(ReadOnlySpan<char> token)
     {
         if (token.Length == 1) return char.IsUpper(token[0]);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using PaperLsp.Diagnostics;
 
 namespace PaperLsp.Syntax;
@@ -48,22 +49,41 @@ public enum ItemKind
 /// </summary>
 public class ItemNode
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal ItemNode(ItemKind kind, string[] lines, LineEnding[] endings, ImmutableArray<SyntaxProblem> problems)
     {
+        // An item is one to three lines (metadata, header, abstract): fields and two bits per line end keep them without
+        // two arrays per item, which a full read of a large file would otherwise keep by the hundred thousand.
+        if (lines.Length is < 1 or > 3 || endings.Length != lines.Length) throw new ArgumentException("An item has one to three lines, each with its ending.");
         Kind = kind;
-        Lines = lines;
-        Endings = endings;
+        lineCount = (byte)lines.Length;
+        line0 = lines[0];
+        line1 = lines.Length > 1 ? lines[1] : null;
+        line2 = lines.Length > 2 ? lines[2] : null;
+        for (var i = 0; i < endings.Length; i++) packedEndings |= (byte)((int)endings[i] << (2 * i));
         Problems = problems;
     }
 
+    private readonly string line0;
+    private readonly string? line1;
+    private readonly string? line2;
+    private readonly byte lineCount;
+    private readonly byte packedEndings;
+
     public ItemKind Kind { get; }
-    internal string[] Lines { get; }
-    internal LineEnding[] Endings { get; }
-    public int LineCount => Lines.Length;
+    public int LineCount => lineCount;
     public ImmutableArray<SyntaxProblem> Problems { get; }
 
-    public string LineText(int relativeLine) => Lines[relativeLine];
-    public LineEnding LineEndingOf(int relativeLine) => Endings[relativeLine];
+    public string LineText(int relativeLine) => relativeLine switch
+    {
+        0 => line0,
+        1 when lineCount > 1 => line1!,
+        2 when lineCount > 2 => line2!,
+        _ => throw new ArgumentOutOfRangeException(nameof(relativeLine)),
+    };
+
+    public LineEnding LineEndingOf(int relativeLine) =>
+        (uint)relativeLine < lineCount ? (LineEnding)((packedEndings >> (2 * relativeLine)) & 3) : throw new ArgumentOutOfRangeException(nameof(relativeLine));
 
     /// <summary>Whether the tree should be able to find this item quickly when collecting findings or directives.</summary>
     internal virtual bool IsFlagged => !Problems.IsEmpty;
@@ -71,7 +91,7 @@ public class ItemNode
     public string GetText()
     {
         var builder = new System.Text.StringBuilder();
-        for (var i = 0; i < Lines.Length; i++) builder.Append(Lines[i]).Append(Endings[i].Text());
+        for (var i = 0; i < LineCount; i++) builder.Append(LineText(i)).Append(LineEndingOf(i).Text());
         return builder.ToString();
     }
 }
@@ -119,7 +139,7 @@ public sealed class HeadingNode : ItemNode
     /// <summary>1 for <c>#</c>, 2 for <c>##</c>, and so on.</summary>
     public int Level { get; }
     public LineSpan TitleSpan { get; }
-    public string Title => Lines[0].Substring(TitleSpan.Start, TitleSpan.Length);
+    public string Title => LineText(0).Substring(TitleSpan.Start, TitleSpan.Length);
 }
 
 public enum DirectiveScope { NextEntry, File }
@@ -163,6 +183,7 @@ public enum BoundaryConfidence
 
 public sealed class EntryNode : ItemNode
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal EntryNode(string[] lines, LineEnding[] endings, ImmutableArray<SyntaxProblem> problems,
         MetadataNode? metadata, HeaderReading header, int headerLine, int abstractLine, LineSpan abstractSpan)
         : base(ItemKind.Entry, lines, endings, problems)
@@ -172,7 +193,7 @@ public sealed class EntryNode : ItemNode
         HeaderLine = headerLine;
         AbstractLine = abstractLine;
         AbstractSpan = abstractSpan;
-        Title = Lines[headerLine].Substring(header.Title.Start, header.Title.Length);
+        Title = LineText(headerLine).Substring(header.Title.Start, header.Title.Length);
         TitleKey = Syntax.TitleKey.Normalize(Title);
         TitleKeyHash = string.GetHashCode(TitleKey, StringComparison.Ordinal);
     }
@@ -187,7 +208,7 @@ public sealed class EntryNode : ItemNode
             if (textHash == 0)
             {
                 var hash = new HashCode();
-                foreach (var line in Lines) hash.Add(line, StringComparer.Ordinal);
+                for (var i = 0; i < LineCount; i++) hash.Add(LineText(i), StringComparer.Ordinal);
                 textHash = hash.ToHashCode() | 1;
             }
             return textHash;
@@ -196,7 +217,14 @@ public sealed class EntryNode : ItemNode
 
     /// <summary>Whether <paramref name="other"/> has exactly this entry's lines (line ends aside).</summary>
     internal bool HasSameText(EntryNode other) =>
-        ReferenceEquals(this, other) || (TextHash == other.TextHash && Lines.AsSpan().SequenceEqual(other.Lines));
+        ReferenceEquals(this, other) || (TextHash == other.TextHash && LineCount == other.LineCount && SameLines(other));
+
+    private bool SameLines(EntryNode other)
+    {
+        for (var i = 0; i < LineCount; i++)
+            if (!string.Equals(LineText(i), other.LineText(i), StringComparison.Ordinal)) return false;
+        return true;
+    }
 
     /// <summary>Hash of <see cref="TitleKey"/>, kept so whole-file duplicate searches compare integers.</summary>
     internal int TitleKeyHash { get; }
@@ -214,7 +242,7 @@ public sealed class EntryNode : ItemNode
     public string TitleKey { get; }
     public bool EtAl => Header.EtAl is not null;
     public BoundaryConfidence Confidence => Header.Confidence;
-    public IReadOnlyList<string> Authors => Header.Authors.Select(a => Lines[HeaderLine].Substring(a.Start, a.Length)).ToArray();
-    public IReadOnlyList<string> Affiliations => Header.Affiliations.Select(a => Lines[HeaderLine].Substring(a.Start, a.Length)).ToArray();
-    public string Abstract => AbstractLine < 0 ? "" : Lines[AbstractLine].Substring(AbstractSpan.Start, AbstractSpan.Length);
+    public IReadOnlyList<string> Authors => Header.Authors.Select(a => LineText(HeaderLine).Substring(a.Start, a.Length)).ToArray();
+    public IReadOnlyList<string> Affiliations => Header.Affiliations.Select(a => LineText(HeaderLine).Substring(a.Start, a.Length)).ToArray();
+    public string Abstract => AbstractLine < 0 ? "" : LineText(AbstractLine).Substring(AbstractSpan.Start, AbstractSpan.Length);
 }

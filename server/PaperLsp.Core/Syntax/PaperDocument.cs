@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using PaperLsp.Text;
 
@@ -36,27 +37,111 @@ public sealed class PaperDocument
     public int ItemCount => tree.Count;
     public int EntryCount => tree.EntryCount;
 
+    /// <summary>
+    /// Reads a whole text. A large one is read in chunks, one per core (up to <see cref="MaxChunks"/>), with the same
+    /// result as one sequential read: see <see cref="ParseInChunks"/>.
+    /// </summary>
     public static PaperDocument Parse(string text)
     {
+        var chunks = Math.Min(Math.Min(Environment.ProcessorCount, MaxChunks), text.Length / MinChunkLength);
+        if (chunks < 2) return ParseSequential(text);
+        var cuts = new int[chunks - 1];
+        for (var i = 0; i < cuts.Length; i++) cuts[i] = (int)((long)text.Length * (i + 1) / chunks);
+        return ParseInChunks(text, cuts, parallel: true);
+    }
+
+    /// <summary>Below this many UTF-16 units per chunk, starting threads costs more than it saves.</summary>
+    private const int MinChunkLength = 1 << 20;
+
+    private const int MaxChunks = 8;
+
+    /// <summary>One pass over the whole text on the calling thread: the reading every other path must equal.</summary>
+    internal static PaperDocument ParseSequential(string text)
+    {
         var lines = LineBuffer.Split(text);
-        var parser = new Parser(lines);
         var items = new List<ItemNode>();
+        ParseItems(lines, 0, lines.Count, items);
+        return new PaperDocument(ItemTree.Build(items), []);
+    }
+
+    /// <summary>
+    /// Reads the text in chunks that start near the given offsets (<paramref name="cuts"/>, ascending), on several threads
+    /// when <paramref name="parallel"/>, and joins them; the result equals <see cref="ParseSequential"/> for any cuts.
+    /// <para>Lines are split at the first line start at or after each cut. Items are read in chunks that start at a line
+    /// that is not text (blank, comment, heading or metadata), the first at or after the cut's line: such a line always
+    /// starts an item of its own (an entry's second and third lines are text), and how it reads does not depend on the
+    /// item before it (only a text line can be a stray line). So each chunk's parser is in step with the sequential one
+    /// from its first line, and no item crosses into the next chunk. A cut with no such line near it is dropped.</para>
+    /// </summary>
+    internal static PaperDocument ParseInChunks(string text, IReadOnlyList<int> cuts, bool parallel)
+    {
+        var lineStarts = new List<int> { 0 };
+        foreach (var cut in cuts)
+        {
+            // The first line start at or after the cut: just past a line feed at the cut's previous character or later.
+            var at = Math.Min(cut, text.Length);
+            var newline = at <= 0 ? -1 : text.IndexOf('\n', at - 1);
+            if (newline >= 0 && newline + 1 < text.Length && newline + 1 > lineStarts[^1]) lineStarts.Add(newline + 1);
+        }
+        var pieces = new LineBuffer[lineStarts.Count];
+        Run(pieces.Length, parallel, i => pieces[i] = LineBuffer.Split(text, lineStarts[i], i + 1 < lineStarts.Count ? lineStarts[i + 1] : text.Length, last: i + 1 == lineStarts.Count));
+        var lines = LineBuffer.Concat(pieces);
+
+        var itemStarts = new List<int> { 0 };
+        var lineOfCut = 0;
+        for (var i = 1; i < pieces.Length; i++)
+        {
+            lineOfCut += pieces[i - 1].Count;
+            if (SyncLineFrom(lines, Math.Max(lineOfCut, itemStarts[^1] + 1)) is var sync and >= 0) itemStarts.Add(sync);
+        }
+        var chunkItems = new List<ItemNode>[itemStarts.Count];
+        Run(chunkItems.Length, parallel, i =>
+        {
+            chunkItems[i] = new List<ItemNode>();
+            ParseItems(lines, itemStarts[i], i + 1 < itemStarts.Count ? itemStarts[i + 1] : lines.Count, chunkItems[i]);
+        });
+        var items = new List<ItemNode>(chunkItems.Sum(chunk => chunk.Count));
+        foreach (var chunk in chunkItems) items.AddRange(chunk);
+        return new PaperDocument(ItemTree.Build(items), []);
+    }
+
+    /// <summary>How far past a cut to look for a line that is not text before giving the cut up.</summary>
+    private const int SyncSearchLines = 4096;
+
+    private static int SyncLineFrom(LineBuffer lines, int from)
+    {
+        var parser = new Parser(lines);
+        for (var line = from; line < lines.Count && line < from + SyncSearchLines; line++)
+            if (parser.Classify(line) != LineClass.Text) return line;
+        return -1;
+    }
+
+    private static void Run(int count, bool parallel, Action<int> body)
+    {
+        if (parallel && count > 1) Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = count }, body);
+        else for (var i = 0; i < count; i++) body(i);
+    }
+
+    /// <summary>Reads the items of lines [from, to); <paramref name="from"/> starts an item and the item before it allows no stray line, or it is not text.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ParseItems(LineBuffer lines, int from, int to, List<ItemNode> items)
+    {
+        var parser = new Parser(lines);
         var strayAllowed = false;
-        for (var line = 0; line < lines.Count;)
+        for (var line = from; line < to;)
         {
             var item = parser.ParseItem(line, strayAllowed);
             items.Add(item);
             strayAllowed = Parser.AllowsStrayAfter(item);
             line += item.LineCount;
         }
-        return new PaperDocument(ItemTree.Build(items), []);
     }
 
     public string GetText()
     {
         var builder = new StringBuilder();
         foreach (var (item, _) in tree.Enumerate())
-            for (var i = 0; i < item.LineCount; i++) builder.Append(item.Lines[i]).Append(item.Endings[i].Text());
+            for (var i = 0; i < item.LineCount; i++) builder.Append(item.LineText(i)).Append(item.LineEndingOf(i).Text());
         return builder.ToString();
     }
 
@@ -65,14 +150,14 @@ public sealed class PaperDocument
     {
         if ((uint)line >= (uint)tree.LineCount) return "";
         var (item, _, start) = tree.FindByLine(line);
-        return item.Lines[line - start];
+        return item.LineText(line - start);
     }
 
     public LineEnding GetLineEnding(int line)
     {
         if ((uint)line >= (uint)tree.LineCount) return LineEnding.None;
         var (item, _, start) = tree.FindByLine(line);
-        return item.Endings[line - start];
+        return item.LineEndingOf(line - start);
     }
 
     /// <summary>All items in order, located.</summary>
@@ -243,7 +328,9 @@ internal sealed class LineBuffer : ILineSource
     }
 
     public int Count => lines.Count;
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Text(int line) => lines[line];
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public LineEnding Ending(int line) => endings[line];
 
     public void RemoveLast()
@@ -252,18 +339,28 @@ internal sealed class LineBuffer : ILineSource
         endings.RemoveAt(endings.Count - 1);
     }
 
-    public static LineBuffer Split(string text)
+    public static LineBuffer Split(string text) => Split(text, 0, text.Length, last: true);
+
+    /// <summary>
+    /// The lines of text[start..end). Unless <paramref name="last"/>, the range ends right after a line break and the
+    /// empty line after it belongs to the next range.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static LineBuffer Split(string text, int start, int end, bool last)
     {
-        var lines = new List<string>(Math.Max(4, text.Length / 400));
+        var lines = new List<string>(Math.Max(4, (end - start) / 400));
         var endings = new List<LineEnding>(lines.Capacity);
-        var start = 0;
         while (true)
         {
-            var breakAt = text.AsSpan(start).IndexOfAny('\r', '\n');
+            var breakAt = text.AsSpan(start, end - start).IndexOfAny('\r', '\n');
             if (breakAt < 0)
             {
-                lines.Add(text[start..]);
-                endings.Add(LineEnding.None);
+                // A range that is not the last ends right after a line break: its last line is already taken.
+                if (last)
+                {
+                    lines.Add(text[start..end]);
+                    endings.Add(LineEnding.None);
+                }
                 break;
             }
             breakAt += start;
@@ -278,6 +375,20 @@ internal sealed class LineBuffer : ILineSource
                 endings.Add(text[breakAt] == '\n' ? LineEnding.Lf : LineEnding.Cr);
                 start = breakAt + 1;
             }
+        }
+        return new LineBuffer(lines, endings);
+    }
+
+    public static LineBuffer Concat(IReadOnlyList<LineBuffer> pieces)
+    {
+        if (pieces.Count == 1) return pieces[0];
+        var count = pieces.Sum(piece => piece.Count);
+        var lines = new List<string>(count);
+        var endings = new List<LineEnding>(count);
+        foreach (var piece in pieces)
+        {
+            lines.AddRange(piece.lines);
+            endings.AddRange(piece.endings);
         }
         return new LineBuffer(lines, endings);
     }

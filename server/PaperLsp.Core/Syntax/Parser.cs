@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using PaperLsp.Diagnostics;
+using PaperLsp.Text;
 
 namespace PaperLsp.Syntax;
 
@@ -25,6 +27,10 @@ internal enum LineClass { Blank, Comment, Heading, Metadata, Text }
 /// </list>
 /// An item depends only on its own lines, the one line after it, and whether the item before it allows a stray line;
 /// the incremental reparse in <see cref="PaperDocument"/> relies on exactly this.
+/// <para>The methods a full read runs for every line (here, in <see cref="HeaderSplitter"/>, <see cref="Names"/>,
+/// <see cref="TitleWords"/>, <see cref="MetadataReader"/>, <see cref="LineBuffer"/>) are compiled optimized on their first
+/// call (<see cref="MethodImplOptions.AggressiveOptimization"/>): a server reads a large file once, soon after it starts,
+/// and as tier-0 code they made that first read of 100,000 entries about twice as slow as later ones.</para>
 /// </summary>
 internal sealed class Parser
 {
@@ -37,10 +43,12 @@ internal sealed class Parser
     public Parser(ILineSource source) => this.source = source;
 
     /// <summary>Whether an item may be followed by a stray line (it ends with an abstract, or is itself stray).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool AllowsStrayAfter(ItemNode item) =>
         item.Kind == ItemKind.StrayLine || item is EntryNode { AbstractLine: >= 0 };
 
     /// <summary>Parses the item that starts at <paramref name="line"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ItemNode ParseItem(int line, bool strayAllowed)
     {
         switch (Classify(line))
@@ -68,6 +76,7 @@ internal sealed class Parser
     /// An entry is never lost: a short line right above a paragraph is that paragraph's header, even when its authors
     /// cannot be read, as long as it is no paragraph itself. Looks at the line after only, like the rest of the grammar.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool HeadsAnAbstract(int line)
     {
         if (line + 1 >= source.Count || Classify(line + 1) != LineClass.Text) return false;
@@ -78,16 +87,22 @@ internal sealed class Parser
         if (end - start >= 3 && text[end - 1] == '.' && char.IsLower(text[end - 2]) && char.IsLower(text[end - 3])) return false;
         var next = source.Text(line + 1);
         var (nextStart, nextEnd) = ContentBounds(next);
-        return IsParagraph(next, nextStart, nextEnd) && nextEnd - nextStart > 2 * (end - start) && !Read(line + 1).LooksLikeHeader;
+        return IsParagraph(next, nextStart, nextEnd) && nextEnd - nextStart > 2 * (end - start) && !LooksLikeHeader(line + 1);
     }
 
     /// <summary>Sentences: a long line of them, or one ending in a full stop after a word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsParagraph(string text, int start, int end) =>
         end - start >= 200 && (HeaderSplitter.IsProse(text, start, end) || text[end - 1] == '.');
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool AbstractFollows(int line) =>
-        line < source.Count && Classify(line) == LineClass.Text && !Read(line).LooksLikeHeader;
+        line < source.Count && Classify(line) == LineClass.Text && !LooksLikeHeader(line);
 
+    /// <summary><c>Read(line).LooksLikeHeader</c>, without reading a paragraph's boundaries (see <see cref="HeaderSplitter.SplitUnlessProse"/>).</summary>
+    private bool LooksLikeHeader(int line) => Read(line, unlessProse: true)?.LooksLikeHeader ?? false;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal LineClass Classify(int line)
     {
         var text = source.Text(line);
@@ -106,6 +121,7 @@ internal sealed class Parser
     }
 
     /// <summary>The line without leading whitespace (and a byte order mark) and trailing whitespace.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static (int Start, int End) ContentBounds(string text)
     {
         var start = 0;
@@ -119,7 +135,12 @@ internal sealed class Parser
     /// The header reading of a line, remembered for the last two lines asked: an entry reads its header, then the line
     /// after it (is it an abstract?), then its header again.
     /// </summary>
-    private HeaderReading Read(int line)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private HeaderReading Read(int line) => Read(line, unlessProse: false)!;
+
+    /// <summary>The reading of a line; with <paramref name="unlessProse"/>, null for a paragraph that surely does not look like a header.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private HeaderReading? Read(int line, bool unlessProse)
     {
         if (cachedReadingLine == line) return cachedReading!;
         if (previousReadingLine == line)
@@ -130,12 +151,14 @@ internal sealed class Parser
         }
         var text = source.Text(line);
         var (start, end) = ContentBounds(text);
+        var reading = unlessProse ? HeaderSplitter.SplitUnlessProse(text, start, end) : HeaderSplitter.Split(text, start, end);
+        if (reading is null) return null;
         (previousReadingLine, previousReading) = (cachedReadingLine, cachedReading);
-        cachedReading = HeaderSplitter.Split(text, start, end);
-        cachedReadingLine = line;
-        return cachedReading;
+        (cachedReading, cachedReadingLine) = (reading, line);
+        return reading;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ItemNode ParseEntry(int metadataLine, int headerLine, int abstractLine)
     {
         var first = metadataLine >= 0 ? metadataLine : headerLine;
@@ -174,6 +197,7 @@ internal sealed class Parser
         return new EntryNode(lines, endings, problems.ToImmutableArray(), metadata, reading, headerRelative, abstractRelative, abstractSpan);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckHeader(string header, int relativeLine, HeaderReading reading, List<SyntaxProblem> problems)
     {
         var (start, end) = ContentBounds(header);
@@ -217,24 +241,70 @@ internal sealed class Parser
                 "Empty author: two commas with nothing between them, or a comma at the end of the list. Remove the extra comma or write the missing name."));
         }
 
-        var seen = new Dictionary<string, ColumnSpan>(StringComparer.OrdinalIgnoreCase);
-        foreach (var author in reading.Authors)
+        if (reading.Authors.Length > 1) ReportRepeatedAuthors(header, relativeLine, reading.Authors, problems);
+
+        ReportTabs(header, relativeLine, start, end, "header", problems);
+    }
+
+    /// <summary>
+    /// Müller and Muller, written twice in one list, are one author: names compare by their folded key (accents folded,
+    /// lower case, runs of spaces and tabs as one space), ignoring case, and each repeat names the first occurrence.
+    /// The keys are written into one buffer and compared in place, as a full read checks every header.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ReportRepeatedAuthors(string header, int relativeLine, ImmutableArray<ColumnSpan> authors, List<SyntaxProblem> problems)
+    {
+        var totalLength = 0;
+        foreach (var author in authors) totalLength += author.Length;
+        // A character folds to at most two letters, and each separator is one space.
+        var buffer = totalLength <= 512 ? stackalloc char[2 * totalLength] : new char[2 * totalLength];
+        Span<(int Start, int Length, int Hash, ColumnSpan Author)> firsts = authors.Length <= 32
+            ? stackalloc (int, int, int, ColumnSpan)[authors.Length]
+            : new (int, int, int, ColumnSpan)[authors.Length];
+        var firstCount = 0;
+        var used = 0;
+        foreach (var author in authors)
         {
-            var name = header.Substring(author.Start, author.Length);
-            // Müller and Muller, written twice in one list, are one author.
-            var key = PaperLsp.Text.TextFolding.Key(string.Join(' ', name.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)));
-            if (seen.TryGetValue(key, out var earlier))
+            var keyStart = used;
+            used = WriteNameKey(header.AsSpan(author.Start, author.Length), buffer, used);
+            var key = buffer[keyStart..used];
+            var hash = string.GetHashCode(key, StringComparison.OrdinalIgnoreCase);
+            var earlier = -1;
+            for (var i = 0; i < firstCount && earlier < 0; i++)
+                if (firsts[i].Hash == hash && key.Equals(buffer.Slice(firsts[i].Start, firsts[i].Length), StringComparison.OrdinalIgnoreCase)) earlier = i;
+            if (earlier >= 0)
             {
                 problems.Add(new SyntaxProblem(DiagnosticCatalog.RepeatedAuthor, new LineSpan(relativeLine, author.Start, author.Length),
-                    $"'{name}' is already listed at column {earlier.Start + 1} of this entry. Remove the repeated name."));
+                    $"'{header.Substring(author.Start, author.Length)}' is already listed at column {firsts[earlier].Author.Start + 1} of this entry. Remove the repeated name."));
+                used = keyStart;
             }
             else
             {
-                seen[key] = author;
+                firsts[firstCount++] = (keyStart, used - keyStart, hash, author);
             }
         }
+    }
 
-        ReportTabs(header, relativeLine, start, end, "header", problems);
+    /// <summary>Writes the comparison key of a name at <paramref name="at"/>: <c>TextFolding.Key</c> of its words joined by single spaces.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int WriteNameKey(ReadOnlySpan<char> name, Span<char> buffer, int at)
+    {
+        var firstWord = true;
+        foreach (var range in name.SplitAny(" \t"))
+        {
+            var word = name[range];
+            if (word.IsEmpty) continue;
+            if (!firstWord) buffer[at++] = ' ';
+            firstWord = false;
+            foreach (var c in word)
+            {
+                if (TextFolding.IsCombiningMark(c)) continue;
+                if (TextFolding.Fold(c) is { } folded)
+                    foreach (var f in folded) buffer[at++] = char.ToLowerInvariant(f);
+                else buffer[at++] = char.ToLowerInvariant(c);
+            }
+        }
+        return at;
     }
 
     private static string Excerpt(string line, ColumnSpan span)
@@ -243,6 +313,7 @@ internal sealed class Parser
         return span.Length <= keep ? line.Substring(span.Start, span.Length) : "…" + line.Substring(span.End - keep, keep);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReportTabs(string line, int relativeLine, int start, int end, string where, List<SyntaxProblem> problems)
     {
         var tab = line.IndexOf('\t', start, end - start);
@@ -251,6 +322,7 @@ internal sealed class Parser
             $"A tab inside the {where}. Replace it with a space (Format Document does this)."));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReportTrailingWhitespace(string line, int relativeLine, List<SyntaxProblem> problems)
     {
         var end = line.Length;
@@ -260,6 +332,7 @@ internal sealed class Parser
             "Trailing whitespace. Remove it (Format Document does this)."));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ImmutableArray<SyntaxProblem> TrailingWhitespaceOnly(int line)
     {
         var problems = new List<SyntaxProblem>();
@@ -267,6 +340,7 @@ internal sealed class Parser
         return problems.ToImmutableArray();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ItemNode ParseOrphanMetadata(int line)
     {
         var (lines, endings) = Take(line, line);
@@ -279,6 +353,7 @@ internal sealed class Parser
         return new OrphanMetadataNode(lines, endings, problems.ToImmutableArray(), metadata);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ItemNode ParseStray(int line)
     {
         var (lines, endings) = Take(line, line);
@@ -293,6 +368,7 @@ internal sealed class Parser
         return new ItemNode(ItemKind.StrayLine, lines, endings, problems.ToImmutableArray());
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ItemNode ParseHeading(int line)
     {
         var (lines, endings) = Take(line, line);
@@ -306,6 +382,7 @@ internal sealed class Parser
         return new HeadingNode(lines, endings, problems.ToImmutableArray(), level, new LineSpan(0, titleStart, end - titleStart));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ItemNode ParseComment(int line)
     {
         var (lines, endings) = Take(line, line);
@@ -317,6 +394,7 @@ internal sealed class Parser
         return new CommentNode(lines, endings, problems.ToImmutableArray(), new LineSpan(0, start, end - start), directive);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (string[] Lines, LineEnding[] Endings) Take(int first, int last)
     {
         var count = last - first + 1;

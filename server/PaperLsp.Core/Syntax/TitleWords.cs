@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PaperLsp.Syntax;
 
 /// <summary>
@@ -85,13 +87,17 @@ internal static class TitleWords
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FunctionLookup = Function.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool IsFunctionWord(ReadOnlySpan<char> word) => word.Length > 0 && FunctionLookup.Contains(word);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool IsCommon(ReadOnlySpan<char> word) => word.Length > 0 && CommonLookup.Contains(word);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool IsShortTitleWord(ReadOnlySpan<char> fragment) => ShortLookup.Contains(fragment.Trim("'\u2019-"));
 
     /// <summary>Endings of English derived words (Explicitization, Robustness, Segmentation) that names rarely have.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool HasTitleSuffix(ReadOnlySpan<char> word) =>
         (word.Length >= 6 && (word.EndsWith("tion") || word.EndsWith("sion") || word.EndsWith("ity") || word.EndsWith("ics") || word.EndsWith("ism")))
         || (word.Length >= 8 && (word.EndsWith("ment") || word.EndsWith("ness") || word.EndsWith("ive")))

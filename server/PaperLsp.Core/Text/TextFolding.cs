@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace PaperLsp.Text;
@@ -12,9 +13,11 @@ namespace PaperLsp.Text;
 public static class TextFolding
 {
     /// <summary>Whether a character is a combining mark (a separately written accent), which folding drops.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsCombiningMark(char c) => c is >= '\u0300' and <= '\u036F' or >= '\u1AB0' and <= '\u1AFF' or >= '\u1DC0' and <= '\u1DFF' or >= '\u20D0' and <= '\u20FF' or >= '\uFE20' and <= '\uFE2F';
 
     /// <summary>The ASCII letters <paramref name="c"/> folds to, or null when it is not an accented Latin letter.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? Fold(char c) => c switch
     {
         < '\u00C0' => null,
