@@ -6,6 +6,10 @@ namespace PaperLsp.LspBench;
 /// <summary>What every scenario says to the server the same way: the handshake and a one-change didChange.</summary>
 public static class BenchServer
 {
+    /// <summary>The server's <c>WorkspaceSession.DeferRelationsFrom</c>: lists this long get their duplicates in a second
+    /// publication, after their first diagnostics.</summary>
+    public const int DeferRelationsFrom = 5000;
+
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
 
     /// <summary>Starts a server with the bench's environment (the debounce, when given).</summary>

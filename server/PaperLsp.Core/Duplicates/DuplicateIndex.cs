@@ -28,9 +28,11 @@ public sealed class DuplicateIndex
     /// <summary>The most matches <see cref="MatchesOf"/> returns.</summary>
     public const int MaxMatches = 20;
 
-    public static DuplicateIndex Build(IEnumerable<(DocumentId Id, PaperDocument Document)> files)
+    /// <param name="background">Built beside a server whose requests need the thread pool meanwhile: a large list's
+    /// fingerprints are computed on all cores but one, not on all of them.</param>
+    public static DuplicateIndex Build(IEnumerable<(DocumentId Id, PaperDocument Document)> files, bool background = false)
     {
-        var index = new DuplicateIndex();
+        var index = new DuplicateIndex { fingerprintThreads = background ? BackgroundThreads : -1 };
         var scratch = new HashSet<DocumentId>();
         foreach (var (id, document) in files) index.AddDocument(id, document, scratch);
         return index;
@@ -40,14 +42,14 @@ public sealed class DuplicateIndex
     {
         affected.Add(id);
         var entries = document.Entries.ToList();
-        if (entries.Count >= ParallelFingerprintsFrom) Prepare(entries, CancellationToken.None);
+        if (entries.Count >= ParallelFingerprintsFrom) Prepare(entries, fingerprintThreads);
         foreach (var entry in entries) Add(new EntryRef(id, entry.Node), entry.StartLine, affected);
     }
 
     /// <summary>Fingerprints and keys are most of the work of a large list and depend on one entry each: computed on
     /// every core first (both are cached per node), then the groups are linked in order on the owner's thread.</summary>
-    private static void Prepare(List<EntrySyntax> entries, CancellationToken ct) =>
-        Parallel.ForEach(entries, new ParallelOptions { CancellationToken = ct }, entry =>
+    private static void Prepare(List<EntrySyntax> entries, int threads) =>
+        Parallel.ForEach(entries, new ParallelOptions { MaxDegreeOfParallelism = threads }, entry =>
         {
             var print = PaperFingerprint.Of(entry.Node);
             print.BlockKeys ??= BlockKeys.Of(print);
@@ -55,6 +57,12 @@ public sealed class DuplicateIndex
 
     /// <summary>Lists at least this long get their fingerprints computed in parallel.</summary>
     private const int ParallelFingerprintsFrom = 2000;
+
+    /// <summary>How many threads a large list's fingerprints may use (-1: as many as the pool gives).</summary>
+    private int fingerprintThreads = -1;
+
+    /// <summary>All cores but one: what a build beside the server may use.</summary>
+    public static int BackgroundThreads => Math.Max(1, Environment.ProcessorCount - 1);
 
     public void RemoveDocument(DocumentId id, PaperDocument document, ISet<DocumentId> affected)
     {

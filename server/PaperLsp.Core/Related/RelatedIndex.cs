@@ -46,11 +46,15 @@ public sealed class RelatedIndex
 
     public int EntryCount => slotOf.Count;
 
-    public static RelatedIndex Build(IEnumerable<(DocumentId Id, PaperDocument Document)> files)
+    /// <param name="background">Built beside a server whose requests need the thread pool meanwhile: entries are read
+    /// on all cores but one, not on all of them.</param>
+    public static RelatedIndex Build(IEnumerable<(DocumentId Id, PaperDocument Document)> files, bool background = false)
     {
         var list = files.ToList();
         // Reading each entry's terms is the costly part and touches only that entry: done in parallel, cached per node.
-        list.SelectMany(file => file.Document.Entries).AsParallel().ForAll(entry => RelatedFacts.Of(entry.Node));
+        var entries = list.SelectMany(file => file.Document.Entries).AsParallel();
+        if (background) entries = entries.WithDegreeOfParallelism(Duplicates.DuplicateIndex.BackgroundThreads);
+        entries.ForAll(entry => RelatedFacts.Of(entry.Node));
         var index = new RelatedIndex();
         foreach (var (id, document) in list) index.AddDocument(id, document);
         return index;

@@ -63,6 +63,21 @@ public sealed class WorkspaceRelations
     }
 
     /// <summary>
+    /// Both indexes built at once, each from a thread of its own and on all cores but one (the server's requests need
+    /// the thread pool meanwhile: a build that takes all of the pool's threads holds up the request queue until the
+    /// pool grows), nothing left pending: for relations built apart from their owner, which then replaces its own with them (see
+    /// <see cref="Succeed"/>). Call it on a thread of its own.
+    /// </summary>
+    public static WorkspaceRelations BuildComplete(IEnumerable<(DocumentId Id, PaperDocument Document)> files)
+    {
+        var list = files.ToList();
+        var related = Task.Factory.StartNew(() => RelatedIndex.Build(list, background: true), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var relations = new WorkspaceRelations { Duplicates = DuplicateIndex.Build(list, background: true) };
+        relations.related = related.GetAwaiter().GetResult();
+        return relations;
+    }
+
+    /// <summary>
     /// What the workspace shows for <paramref name="id"/> went from <paramref name="before"/> to <paramref name="after"/>
     /// (null: not in the workspace). When <paramref name="edited"/>, <paramref name="after"/> was made from
     /// <paramref name="before"/> by the edits its deltas describe, and only those entries are followed; otherwise the

@@ -90,13 +90,9 @@ public sealed class WorkspaceSession
             fresh.Pending.UnionWith(pending.Pending);
             rebuild = pending = fresh;
         }
-        return pending.Built ??= Task.Run(() =>
-        {
-            var built = WorkspaceRelations.Build(pending.Snapshot.Files.Select(file => (file.Id, file.Document)));
-            // The related-papers index too, here rather than on the first hover's queue item.
-            _ = built.Related;
-            return built;
-        });
+        // The related-papers index too, here rather than on the first hover's queue item.
+        return pending.Built ??= Task.Factory.StartNew(() => WorkspaceRelations.BuildComplete(pending.Snapshot.Files.Select(file => (file.Id, file.Document))),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>Whether the relations built apart are ready to be put in place without waiting (see <see cref="CatchUp"/>).</summary>

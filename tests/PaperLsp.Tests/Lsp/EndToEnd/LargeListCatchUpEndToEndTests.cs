@@ -38,6 +38,22 @@ public class LargeListCatchUpEndToEndTests
     }
 
     [Test]
+    public async Task A_pulling_client_is_asked_to_pull_again_and_then_gets_the_duplicates()
+    {
+        await using var client = await LspTestClient.StartInitializedAsync(new { pushDiagnostics = false },
+            new { workspace = new { diagnostics = new { refreshSupport = true } } });
+        await client.OpenAsync(Uri, Text());
+        var first = await client.CallAsync("textDocument/diagnostic", new { textDocument = new { uri = Uri } });
+        Assert.That(first["items"]!.Select(d => (string)d["code"]!), Has.None.StartWith("PL030"), "the first report is the parser's findings only");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (client.ServerRequests("workspace/diagnostic/refresh").Count == 0 && DateTime.UtcNow < deadline) await Task.Delay(20);
+        Assert.That(client.ServerRequests("workspace/diagnostic/refresh"), Is.Not.Empty, "asked to pull again once the duplicates are known");
+        var again = await client.CallAsync("textDocument/diagnostic", new { textDocument = new { uri = Uri }, previousResultId = (string?)first["resultId"] });
+        Assert.That((string?)again["kind"], Is.EqualTo("full"));
+        Assert.That(again["items"]!.Select(d => (string)d["code"]!).Where(code => code == "PL0302"), Has.Exactly(2).Items);
+    }
+
+    [Test]
     public async Task Edits_right_after_the_open_end_in_the_list_they_leave_duplicates_included()
     {
         await using var client = await LspTestClient.StartInitializedAsync(new { pushDiagnostics = true });
