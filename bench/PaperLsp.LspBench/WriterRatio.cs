@@ -44,8 +44,8 @@ internal static class WriterRatio
             });
             var tokensNew = Measure(rounds, () =>
             {
-                var data = SemanticTokenPieces.Encode(document, duplicated, converter);
-                using var json = (Utf8JsonBuffer)RawJson.From(new LspSemanticTokens { ResultId = "1", Data = data })!;
+                var tokens = SemanticTokenPieces.Encode(document, duplicated, converter);
+                using var json = (Utf8JsonBuffer)RawJson.From(new LspSemanticTokens(tokens) { ResultId = "1" })!;
                 return (int)json.Length;
             });
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
