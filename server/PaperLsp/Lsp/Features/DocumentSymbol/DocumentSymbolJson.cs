@@ -19,12 +19,12 @@ public static class DocumentSymbolJson
 
     public static Utf8JsonBuffer Write(PaperDocument document, ProtocolConverter converter, CancellationToken cancellationToken = default)
     {
-        var outline = DocumentOutline.Build(document, cancellationToken);
+        var sections = Sections(document, cancellationToken);
         var json = new Utf8JsonBuffer();
         try
         {
             json.Raw((byte)'[');
-            WriteSymbols(json, document, converter, outline, cancellationToken);
+            WriteItems(json, document, converter, sections, cancellationToken);
             json.Raw((byte)']');
             return json;
         }
@@ -35,24 +35,95 @@ public static class DocumentSymbolJson
         }
     }
 
-    private static void WriteSymbols(Utf8JsonBuffer json, PaperDocument document, ProtocolConverter converter, IReadOnlyList<OutlineNode> nodes,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// The document's sections in order, as <see cref="DocumentOutline.Build"/> makes them but without their children:
+    /// a section's range comes before its children in the JSON, so its end (the last non-blank item before the next
+    /// heading of the same or a shallower level) is found first, in a pass that allocates nothing per entry.
+    /// </summary>
+    private static List<OutlineSection> Sections(PaperDocument document, CancellationToken cancellationToken)
     {
-        for (var i = 0; i < nodes.Count; i++)
+        var sections = new List<OutlineSection>();
+        var open = new Stack<(int Index, TextPosition HeadingEnd)>();
+        TextPosition? lastContentEnd = null;
+
+        void Close((int Index, TextPosition HeadingEnd) section)
+        {
+            var end = lastContentEnd is { } e && e > section.HeadingEnd ? e : section.HeadingEnd;
+            var heading = sections[section.Index];
+            sections[section.Index] = heading with { Range = new TextRange(new TextPosition(heading.Line, 0), end) };
+        }
+
+        foreach (var item in document.Items)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (i > 0) json.Raw((byte)',');
-            if (nodes[i] is OutlineEntry { Entry: var entry }) PieceOf(document, entry, converter).WriteTo(json, entry.StartLine);
-            else WriteSymbol(json, document, converter, nodes[i], null, cancellationToken);
+            if (item.Node is HeadingNode heading)
+            {
+                while (open.Count > 0 && sections[open.Peek().Index].Level >= heading.Level) Close(open.Pop());
+                var titleRange = heading.TitleSpan.Length > 0 ? item.ToRange(heading.TitleSpan) : item.Range;
+                open.Push((sections.Count, item.Range.End));
+                sections.Add(new OutlineSection(heading, item.StartLine, titleRange, default, []));
+            }
+            if (item.Kind != ItemKind.Blank) lastContentEnd = item.Range.End;
         }
+        while (open.Count > 0) Close(open.Pop());
+        return sections;
+    }
+
+    /// <summary>The outline's symbols in document order: entries from their pieces, each section opened at its heading and closed by the next heading of its level or above.</summary>
+    private static void WriteItems(Utf8JsonBuffer json, PaperDocument document, ProtocolConverter converter, List<OutlineSection> sections,
+        CancellationToken cancellationToken)
+    {
+        // Per open container (the root array, then each open section's children): whether it has a symbol yet.
+        var open = new Stack<(int Level, bool HasSymbol)>();
+        var rootHasSymbol = false;
+        var next = 0;
+
+        void Separate()
+        {
+            if (open.Count == 0)
+            {
+                if (rootHasSymbol) json.Raw((byte)',');
+                rootHasSymbol = true;
+            }
+            else
+            {
+                var (level, hasSymbol) = open.Pop();
+                if (hasSymbol) json.Raw((byte)',');
+                open.Push((level, true));
+            }
+        }
+
+        foreach (var item in document.Items)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (item.Node)
+            {
+                case HeadingNode heading:
+                    while (open.Count > 0 && open.Peek().Level >= heading.Level)
+                    {
+                        open.Pop();
+                        json.Raw("]}"u8);
+                    }
+                    Separate();
+                    WriteSymbol(json, document, converter, sections[next++], null);
+                    open.Push((heading.Level, false));
+                    break;
+                case EntryNode:
+                    Separate();
+                    var entry = item.AsEntry!.Value;
+                    PieceOf(document, entry, converter).WriteTo(json, entry.StartLine);
+                    break;
+            }
+        }
+        for (; open.Count > 0; open.Pop()) json.Raw("]}"u8);
     }
 
     /// <summary>
-    /// A symbol's JSON. With <paramref name="lineCuts"/> (an entry's piece) its line numbers are not written: where each
-    /// would go and its line relative to the entry are added to the list instead.
+    /// A symbol's JSON, a section's up to its open children array. With <paramref name="lineCuts"/> (an entry's piece)
+    /// its line numbers are not written: where each would go and its line relative to the entry are added to the list instead.
     /// </summary>
     private static void WriteSymbol(Utf8JsonBuffer json, PaperDocument document, ProtocolConverter converter, OutlineNode node,
-        List<int>? lineCuts, CancellationToken cancellationToken)
+        List<int>? lineCuts)
     {
         var symbol = DocumentSymbolHandler.SymbolOf(node);
         json.Raw("{\"name\":"u8);
@@ -75,13 +146,9 @@ public static class DocumentSymbolJson
         json.Raw(",\"end\":"u8);
         WritePosition(json, lines, converter, symbol.SelectionRange.End, lineCuts);
         json.Raw((byte)'}');
-        if (symbol.Children is { } children)
-        {
-            json.Raw(",\"children\":["u8);
-            WriteSymbols(json, document, converter, children, cancellationToken);
-            json.Raw((byte)']');
-        }
-        json.Raw((byte)'}');
+        // A section's children follow as the items come; WriteItems closes the array and the section.
+        if (symbol.Children is not null) json.Raw(",\"children\":["u8);
+        else json.Raw((byte)'}');
     }
 
     /// <summary>As <see cref="ProtocolConverter.ToLsp(PaperDocument, TextPosition)"/> writes it.</summary>
@@ -109,7 +176,7 @@ public static class DocumentSymbolJson
         var atTop = new EntrySyntax(entry.Node, 0);
         using var scratch = new Utf8JsonBuffer(512);
         var cuts = new List<int>(8);
-        WriteSymbol(scratch, document, converter, new OutlineEntry(atTop), cuts, CancellationToken.None);
+        WriteSymbol(scratch, document, converter, new OutlineEntry(atTop), cuts);
         var piece = new EntrySymbol(scratch.ToArray(), [.. cuts]);
         // Two requests may both write a missing piece; they write the same bytes, so either may stay.
         if (utf8) pieces.Utf8 = piece;
