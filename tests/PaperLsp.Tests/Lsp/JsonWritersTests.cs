@@ -49,8 +49,9 @@ public class JsonWritersTests
         var document = PaperDocument.Parse(text());
         var converter = new ProtocolConverter(encoding);
         var reference = Sent(JsonConvert.SerializeObject(DocumentSymbolHandler.Build(document, converter), Settings));
-        Assert.That(Written(DocumentSymbolJson.Write(document, converter)), Is.EqualTo(reference), "entries written fresh");
-        Assert.That(Written(DocumentSymbolJson.Write(document, converter)), Is.EqualTo(reference), "entries from their kept pieces");
+        var kept = new DocumentSymbolJson.Pieces();
+        Assert.That(Written(DocumentSymbolJson.Write(document, converter, kept)), Is.EqualTo(reference), "entries written fresh");
+        Assert.That(Written(DocumentSymbolJson.Write(document, converter, kept)), Is.EqualTo(reference), "entries from their kept pieces");
     }
 
     [TestCaseSource(nameof(Documents))]
@@ -60,13 +61,14 @@ public class JsonWritersTests
         var converter = new ProtocolConverter(encoding);
         var data = converter.EncodeTokens(document, SemanticClassifier.Classify(document));
         Assert.That(data, Is.Not.Empty);
-        Assert.That(SemanticTokenPieces.Encode(document, null, converter).Data, Is.EqualTo(data), "from pieces, fresh");
-        var joined = SemanticTokenPieces.Encode(document, null, converter);
+        var kept = new SemanticTokenPieces.Pieces();
+        Assert.That(SemanticTokenPieces.Encode(document, null, converter, kept).Data, Is.EqualTo(data), "from pieces, fresh");
+        var joined = SemanticTokenPieces.Encode(document, null, converter, kept);
         Assert.That(joined.Data, Is.EqualTo(data), "from pieces, kept");
         foreach (var tokens in new[]
         {
             new LspSemanticTokens { ResultId = "17", Data = data }, new LspSemanticTokens { Data = data },
-            new LspSemanticTokens(SemanticTokenPieces.Encode(document, null, converter)) { ResultId = "18" },
+            new LspSemanticTokens(SemanticTokenPieces.Encode(document, null, converter, kept)) { ResultId = "18" },
         })
         {
             var written = RawJson.From(tokens);
@@ -90,11 +92,14 @@ public class JsonWritersTests
         {
             var random = new Random(seed);
             var document = PaperDocument.Parse(RandomText.Document(random));
+            // Kept across the edits, as a handler keeps them for an open document.
+            var symbolPieces = new DocumentSymbolJson.Pieces();
+            var tokenPieces = new SemanticTokenPieces.Pieces();
             for (var step = 0; step < 6; step++)
             {
                 var context = $"seed {seed}, step {step}: {JsonConvert.ToString(document.GetText())}";
                 var symbols = Sent(JsonConvert.SerializeObject(DocumentSymbolHandler.Build(document, converter), Settings));
-                Assert.That(Written(DocumentSymbolJson.Write(document, converter)), Is.EqualTo(symbols), context);
+                Assert.That(Written(DocumentSymbolJson.Write(document, converter, symbolPieces)), Is.EqualTo(symbols), context);
 
                 var duplicated = System.Collections.Immutable.ImmutableHashSet.ToImmutableHashSet(
                     PaperLsp.Analysis.TitleIndex.Build(document).DuplicatedKeys, StringComparer.Ordinal);
@@ -102,7 +107,7 @@ public class JsonWritersTests
                 var resultId = random.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
                 var reference = Sent(JsonConvert.SerializeObject(new LspSemanticTokens { ResultId = resultId, Data = data }, Settings));
                 // Written from the pieces' text first, then its integers copied out.
-                var joined = SemanticTokenPieces.Encode(document, duplicated, converter);
+                var joined = SemanticTokenPieces.Encode(document, duplicated, converter, tokenPieces);
                 Assert.That(Written((Utf8JsonBuffer)RawJson.From(new LspSemanticTokens(joined) { ResultId = resultId })!), Is.EqualTo(reference), context);
                 Assert.That(joined.Data, Is.EqualTo(data), context);
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using PaperLsp.Classification;
 using PaperLsp.Syntax;
 using PaperLsp.Text;
@@ -9,29 +8,39 @@ namespace PaperLsp.Lsp.Features;
 /// The documentSymbol answer written straight from the outline as UTF-8: the same bytes as serialising
 /// <see cref="DocumentSymbolHandler.Build"/>'s symbols and sending them (property order, nulls left out), without
 /// building 100,000 symbols and 400,000 positions first, resolving their contracts by reflection, or holding the 32 MB
-/// answer as a UTF-16 string. An entry's symbol is kept per entry node (<see cref="EntrySymbol"/>): a keystroke
-/// re-reads one entry and leaves every other node as it was, so the next answer writes all but one from their pieces.
+/// answer as a UTF-16 string. An entry's symbol is kept per entry node (<see cref="EntrySymbol"/>, <see cref="NodePieces{TPieces}"/>):
+/// a keystroke re-reads one entry and leaves every other node as it was, so the next answer writes all but one from their pieces.
 /// </summary>
 public static class DocumentSymbolJson
 {
-    /// <summary>Entry nodes are immutable and shared by the document's versions; a piece lives as long as its node.</summary>
-    private static readonly ConditionalWeakTable<EntryNode, EntrySymbols> Pieces = new();
-
-    public static Utf8JsonBuffer Write(PaperDocument document, ProtocolConverter converter, CancellationToken cancellationToken = default)
+    /// <summary>The pieces kept for one open document (<see cref="DocumentSymbolHandler"/> keeps one per document).</summary>
+    public sealed class Pieces
     {
+        internal NodePieces<EntrySymbols> Entries { get; } = new();
+    }
+
+    /// <param name="pieces">The entries' pieces kept from the document's last answer; none: every piece is written afresh.</param>
+    public static Utf8JsonBuffer Write(PaperDocument document, ProtocolConverter converter, Pieces? pieces, CancellationToken cancellationToken = default)
+    {
+        pieces ??= new Pieces();
         var sections = Sections(document, cancellationToken);
         var json = new Utf8JsonBuffer();
-        try
+        using var scratch = new PieceScratch();
+        lock (pieces.Entries.Gate)
         {
-            json.Raw((byte)'[');
-            WriteItems(json, document, converter, sections, cancellationToken);
-            json.Raw((byte)']');
-            return json;
-        }
-        catch
-        {
-            json.Dispose();
-            throw;
+            try
+            {
+                json.Raw((byte)'[');
+                WriteItems(json, document, converter, sections, pieces.Entries, scratch, cancellationToken);
+                json.Raw((byte)']');
+                pieces.Entries.EndAnswer();
+                return json;
+            }
+            catch
+            {
+                json.Dispose();
+                throw;
+            }
         }
     }
 
@@ -71,7 +80,7 @@ public static class DocumentSymbolJson
 
     /// <summary>The outline's symbols in document order: entries from their pieces, each section opened at its heading and closed by the next heading of its level or above.</summary>
     private static void WriteItems(Utf8JsonBuffer json, PaperDocument document, ProtocolConverter converter, List<OutlineSection> sections,
-        CancellationToken cancellationToken)
+        NodePieces<EntrySymbols> pieces, PieceScratch scratch, CancellationToken cancellationToken)
     {
         // Per open container (the root array, then each open section's children): whether it has a symbol yet.
         var open = new Stack<(int Level, bool HasSymbol)>();
@@ -111,7 +120,7 @@ public static class DocumentSymbolJson
                 case EntryNode:
                     Separate();
                     var entry = item.AsEntry!.Value;
-                    PieceOf(document, entry, converter).WriteTo(json, entry.StartLine);
+                    PieceOf(document, entry, converter, pieces.For(entry.Node), scratch).WriteTo(json, entry.StartLine);
                     break;
             }
         }
@@ -166,25 +175,33 @@ public static class DocumentSymbolJson
         json.Raw((byte)'}');
     }
 
-    private static EntrySymbol PieceOf(PaperDocument document, EntrySyntax entry, ProtocolConverter converter)
+    private static EntrySymbol PieceOf(PaperDocument document, EntrySyntax entry, ProtocolConverter converter, EntrySymbols pieces, PieceScratch scratch)
     {
-        var pieces = Pieces.GetValue(entry.Node, static _ => new EntrySymbols());
         var utf8 = converter.Encoding == PositionEncoding.Utf8;
         if ((utf8 ? pieces.Utf8 : pieces.Utf16) is { } known) return known;
         // Written at line 0: only the line numbers depend on where the entry is, and those are cut out. Every position
         // of an entry's symbol is on its own lines, so the document's lines are never read for it.
         var atTop = new EntrySyntax(entry.Node, 0);
-        using var scratch = new Utf8JsonBuffer(512);
-        var cuts = new List<int>(8);
-        WriteSymbol(scratch, document, converter, new OutlineEntry(atTop), cuts);
-        var piece = new EntrySymbol(scratch.ToArray(), [.. cuts]);
-        // Two requests may both write a missing piece; they write the same bytes, so either may stay.
+        scratch.Text.Clear();
+        scratch.Cuts.Clear();
+        WriteSymbol(scratch.Text, document, converter, new OutlineEntry(atTop), scratch.Cuts);
+        var piece = new EntrySymbol(scratch.Text.ToArray(), [.. scratch.Cuts]);
         if (utf8) pieces.Utf8 = piece;
         else pieces.Utf16 = piece;
         return piece;
     }
 
-    private sealed class EntrySymbols
+    /// <summary>What writing a missing piece needs, made once per request: after opening a list every entry's piece is missing.</summary>
+    private sealed class PieceScratch : IDisposable
+    {
+        public Utf8JsonBuffer Text { get; } = new(4096);
+        public List<int> Cuts { get; } = new(8);
+
+        public void Dispose() => Text.Dispose();
+    }
+
+    /// <summary>An entry's symbol in each position encoding.</summary>
+    internal sealed class EntrySymbols
     {
         public EntrySymbol? Utf16;
         public EntrySymbol? Utf8;
@@ -194,7 +211,7 @@ public static class DocumentSymbolJson
     /// An entry's symbol JSON without its line numbers (they change when lines are inserted above it): the text, and
     /// pairs of (offset in the text where a line number goes, that line relative to the entry's first line).
     /// </summary>
-    private sealed class EntrySymbol(byte[] text, int[] lineCuts)
+    internal sealed class EntrySymbol(byte[] text, int[] lineCuts)
     {
         public void WriteTo(Utf8JsonBuffer json, int startLine)
         {

@@ -17,8 +17,16 @@ public sealed class SemanticTokensHandler
     private readonly ConcurrentDictionary<string, (string ResultId, JoinedTokens Tokens)> lastResults = new(StringComparer.Ordinal);
     private long nextResultId;
 
+    /// <summary>Per open document, its items' pieces (<see cref="SemanticTokenPieces"/>), dropped when it closes.</summary>
+    private readonly ConcurrentDictionary<string, SemanticTokenPieces.Pieces> pieces = new(StringComparer.Ordinal);
+
     public SemanticTokensHandler(DocumentStore store) =>
-        store.Changed += change => { if (change.Current is null) lastResults.TryRemove(change.Uri, out _); };
+        store.Changed += change =>
+        {
+            if (change.Current is not null) return;
+            lastResults.TryRemove(change.Uri, out _);
+            pieces.TryRemove(change.Uri, out _);
+        };
 
     public LspSemanticTokens Full(SemanticTokensParams request, RequestContext context, CancellationToken cancellationToken)
     {
@@ -46,8 +54,9 @@ public sealed class SemanticTokensHandler
     }
 
     /// <summary>The whole document's tokens, from the items' kept pieces (<see cref="SemanticTokenPieces"/>).</summary>
-    public static JoinedTokens EncodeAll(DocumentSnapshot snapshot, ProtocolConverter converter, CancellationToken cancellationToken) =>
-        SemanticTokenPieces.Encode(snapshot.Document, snapshot.DuplicatedTitleKeys, converter, cancellationToken);
+    private JoinedTokens EncodeAll(DocumentSnapshot snapshot, ProtocolConverter converter, CancellationToken cancellationToken) =>
+        SemanticTokenPieces.Encode(snapshot.Document, snapshot.DuplicatedTitleKeys, converter,
+            pieces.GetOrAdd(snapshot.Uri, static _ => new SemanticTokenPieces.Pieces()), cancellationToken);
 
     public static int[] Encode(DocumentSnapshot snapshot, ProtocolConverter converter, int firstLine, int lastLine, CancellationToken cancellationToken) =>
         converter.EncodeTokens(snapshot.Document,
