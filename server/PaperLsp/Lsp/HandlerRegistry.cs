@@ -21,7 +21,7 @@ public static class HandlerRegistry
         var workspaceDiagnostics = new WorkspaceDiagnosticsPublisher(session, queue, diagnostics);
         var sync = new TextDocumentSyncHandler(session, diagnostics, workspaceDiagnostics);
         var documentDiagnostic = new DocumentDiagnosticHandler(session, diagnostics);
-        var documentSymbol = new DocumentSymbolHandler();
+        var documentSymbol = new DocumentSymbolHandler(session.Store);
         var foldingRange = new FoldingRangeHandler();
         var semanticTokens = new SemanticTokensHandler(session.Store);
         var formatting = new FormattingHandler();

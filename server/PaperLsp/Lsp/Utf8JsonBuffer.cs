@@ -137,6 +137,15 @@ public sealed class Utf8JsonBuffer : IDisposable
         else writer.Write(bytes);
     }
 
+    /// <summary>Empties the buffer for reuse, keeping one chunk (for writing many small pieces one after another).</summary>
+    public void Clear()
+    {
+        foreach (var (full, _) in filled) ArrayPool<byte>.Shared.Return(full);
+        filled.Clear();
+        position = 0;
+        filledLength = 0;
+    }
+
     /// <summary>A copy of the text.</summary>
     public byte[] ToArray()
     {

@@ -49,8 +49,9 @@ public class JsonWritersTests
         var document = PaperDocument.Parse(text());
         var converter = new ProtocolConverter(encoding);
         var reference = Sent(JsonConvert.SerializeObject(DocumentSymbolHandler.Build(document, converter), Settings));
-        Assert.That(Written(DocumentSymbolJson.Write(document, converter)), Is.EqualTo(reference), "entries written fresh");
-        Assert.That(Written(DocumentSymbolJson.Write(document, converter)), Is.EqualTo(reference), "entries from their kept pieces");
+        var kept = new DocumentSymbolJson.Pieces();
+        Assert.That(Written(DocumentSymbolJson.Write(document, converter, kept)), Is.EqualTo(reference), "entries written fresh");
+        Assert.That(Written(DocumentSymbolJson.Write(document, converter, kept)), Is.EqualTo(reference), "entries from their kept pieces");
     }
 
     [TestCaseSource(nameof(Documents))]
@@ -60,9 +61,15 @@ public class JsonWritersTests
         var converter = new ProtocolConverter(encoding);
         var data = converter.EncodeTokens(document, SemanticClassifier.Classify(document));
         Assert.That(data, Is.Not.Empty);
-        Assert.That(SemanticTokenPieces.Encode(document, null, converter), Is.EqualTo(data), "from pieces, fresh");
-        Assert.That(SemanticTokenPieces.Encode(document, null, converter), Is.EqualTo(data), "from pieces, kept");
-        foreach (var tokens in new[] { new LspSemanticTokens { ResultId = "17", Data = data }, new LspSemanticTokens { Data = data } })
+        var kept = new SemanticTokenPieces.Pieces();
+        Assert.That(SemanticTokenPieces.Encode(document, null, converter, kept).Data, Is.EqualTo(data), "from pieces, fresh");
+        var joined = SemanticTokenPieces.Encode(document, null, converter, kept);
+        Assert.That(joined.Data, Is.EqualTo(data), "from pieces, kept");
+        foreach (var tokens in new[]
+        {
+            new LspSemanticTokens { ResultId = "17", Data = data }, new LspSemanticTokens { Data = data },
+            new LspSemanticTokens(SemanticTokenPieces.Encode(document, null, converter, kept)) { ResultId = "18" },
+        })
         {
             var written = RawJson.From(tokens);
             Assert.That(written, Is.InstanceOf<Utf8JsonBuffer>());
@@ -85,18 +92,24 @@ public class JsonWritersTests
         {
             var random = new Random(seed);
             var document = PaperDocument.Parse(RandomText.Document(random));
+            // Kept across the edits, as a handler keeps them for an open document.
+            var symbolPieces = new DocumentSymbolJson.Pieces();
+            var tokenPieces = new SemanticTokenPieces.Pieces();
             for (var step = 0; step < 6; step++)
             {
                 var context = $"seed {seed}, step {step}: {JsonConvert.ToString(document.GetText())}";
-                var reference = Sent(JsonConvert.SerializeObject(DocumentSymbolHandler.Build(document, converter), Settings));
-                Assert.That(Written(DocumentSymbolJson.Write(document, converter)), Is.EqualTo(reference), context);
+                var symbols = Sent(JsonConvert.SerializeObject(DocumentSymbolHandler.Build(document, converter), Settings));
+                Assert.That(Written(DocumentSymbolJson.Write(document, converter, symbolPieces)), Is.EqualTo(symbols), context);
 
                 var duplicated = System.Collections.Immutable.ImmutableHashSet.ToImmutableHashSet(
                     PaperLsp.Analysis.TitleIndex.Build(document).DuplicatedKeys, StringComparer.Ordinal);
                 var data = converter.EncodeTokens(document, SemanticClassifier.Classify(document, duplicated));
-                Assert.That(SemanticTokenPieces.Encode(document, duplicated, converter), Is.EqualTo(data), context);
-                var tokens = new LspSemanticTokens { ResultId = random.Next().ToString(System.Globalization.CultureInfo.InvariantCulture), Data = data };
-                Assert.That(Written((Utf8JsonBuffer)RawJson.From(tokens)!), Is.EqualTo(Sent(JsonConvert.SerializeObject(tokens, Settings))), context);
+                var resultId = random.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var reference = Sent(JsonConvert.SerializeObject(new LspSemanticTokens { ResultId = resultId, Data = data }, Settings));
+                // Written from the pieces' text first, then its integers copied out.
+                var joined = SemanticTokenPieces.Encode(document, duplicated, converter, tokenPieces);
+                Assert.That(Written((Utf8JsonBuffer)RawJson.From(new LspSemanticTokens(joined) { ResultId = resultId })!), Is.EqualTo(reference), context);
+                Assert.That(joined.Data, Is.EqualTo(data), context);
 
                 entries += document.EntryCount;
                 sections += DocumentOutline.Build(document).OfType<OutlineSection>().Count();

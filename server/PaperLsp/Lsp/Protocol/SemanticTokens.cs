@@ -47,8 +47,27 @@ public sealed class SemanticTokensDeltaParams
 [JsonObject(NamingStrategyType = typeof(CamelCaseNamingStrategy), ItemNullValueHandling = NullValueHandling.Ignore)]
 public sealed class SemanticTokens : PaperLsp.Lsp.IUtf8JsonSource
 {
+    /// <summary>Where the integers come from when they were joined from items' pieces: written from those, copied out only when read.</summary>
+    private PaperLsp.Lsp.Features.JoinedTokens? joined;
+    private int[]? data;
+
+    public SemanticTokens()
+    {
+    }
+
+    public SemanticTokens(PaperLsp.Lsp.Features.JoinedTokens joined) => this.joined = joined;
+
     public string? ResultId { get; set; }
-    public int[] Data { get; set; } = [];
+
+    public int[] Data
+    {
+        get => data ??= joined?.Data ?? [];
+        set
+        {
+            data = value;
+            joined = null;
+        }
+    }
 
     /// <summary>
     /// Written by hand: a 100,000-entry list has 3.3 million token integers, which the serialiser would write one
@@ -64,10 +83,14 @@ public sealed class SemanticTokens : PaperLsp.Lsp.IUtf8JsonSource
             json.Raw((byte)',');
         }
         json.Raw("\"data\":["u8);
-        for (var i = 0; i < Data.Length; i++)
+        if (joined is not null) joined.WriteJson(json);
+        else
         {
-            if (i > 0) json.Raw((byte)',');
-            json.Number(Data[i]);
+            for (var i = 0; i < Data.Length; i++)
+            {
+                if (i > 0) json.Raw((byte)',');
+                json.Number(Data[i]);
+            }
         }
         json.Raw("]}"u8);
     }

@@ -20,6 +20,16 @@ public sealed class DocumentSymbolHandler
     public const string UntitledEntry = "(untitled)";
     public const string UntitledSection = "(untitled section)";
 
+    /// <summary>Per open document, its entries' pieces (<see cref="DocumentSymbolJson"/>), dropped when it closes.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DocumentSymbolJson.Pieces> pieces = new(StringComparer.Ordinal);
+
+    public DocumentSymbolHandler()
+    {
+    }
+
+    public DocumentSymbolHandler(Workspace.DocumentStore store) =>
+        store.Changed += change => { if (change.Current is null) pieces.TryRemove(change.Uri, out _); };
+
     public DocumentSymbol[] Handle(DocumentSymbolParams request, RequestContext context, CancellationToken cancellationToken)
     {
         if (context.GetDocument(request.TextDocument, Methods.DocumentSymbol) is not { } snapshot) return [];
@@ -35,7 +45,8 @@ public sealed class DocumentSymbolHandler
             empty.Raw("[]"u8);
             return empty;
         }
-        return DocumentSymbolJson.Write(snapshot.Document, context.Converter, cancellationToken);
+        return DocumentSymbolJson.Write(snapshot.Document, context.Converter,
+            pieces.GetOrAdd(snapshot.Uri, static _ => new DocumentSymbolJson.Pieces()), cancellationToken);
     }
 
     public static DocumentSymbol[] Build(PaperDocument document, ProtocolConverter converter, CancellationToken cancellationToken = default)

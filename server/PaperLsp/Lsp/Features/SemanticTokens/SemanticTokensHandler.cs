@@ -14,28 +14,36 @@ namespace PaperLsp.Lsp.Features;
 /// </summary>
 public sealed class SemanticTokensHandler
 {
-    private readonly ConcurrentDictionary<string, (string ResultId, int[] Data)> lastResults = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string ResultId, JoinedTokens Tokens)> lastResults = new(StringComparer.Ordinal);
     private long nextResultId;
 
+    /// <summary>Per open document, its items' pieces (<see cref="SemanticTokenPieces"/>), dropped when it closes.</summary>
+    private readonly ConcurrentDictionary<string, SemanticTokenPieces.Pieces> pieces = new(StringComparer.Ordinal);
+
     public SemanticTokensHandler(DocumentStore store) =>
-        store.Changed += change => { if (change.Current is null) lastResults.TryRemove(change.Uri, out _); };
+        store.Changed += change =>
+        {
+            if (change.Current is not null) return;
+            lastResults.TryRemove(change.Uri, out _);
+            pieces.TryRemove(change.Uri, out _);
+        };
 
     public LspSemanticTokens Full(SemanticTokensParams request, RequestContext context, CancellationToken cancellationToken)
     {
         if (context.GetDocument(request.TextDocument, Methods.SemanticTokensFull) is not { } snapshot) return new LspSemanticTokens();
-        var data = Encode(snapshot, context.Converter, 0, int.MaxValue, cancellationToken);
-        return new LspSemanticTokens { ResultId = Remember(snapshot.Uri, data), Data = data };
+        var tokens = EncodeAll(snapshot, context.Converter, cancellationToken);
+        return new LspSemanticTokens(tokens) { ResultId = Remember(snapshot.Uri, tokens) };
     }
 
     /// <summary>Returns <see cref="SemanticTokensDelta"/> when the previous result is known, else full <see cref="LspSemanticTokens"/>.</summary>
     public object FullDelta(SemanticTokensDeltaParams request, RequestContext context, CancellationToken cancellationToken)
     {
         if (context.GetDocument(request.TextDocument, Methods.SemanticTokensFullDelta) is not { } snapshot) return new LspSemanticTokens();
-        var data = Encode(snapshot, context.Converter, 0, int.MaxValue, cancellationToken);
+        var tokens = EncodeAll(snapshot, context.Converter, cancellationToken);
         var known = lastResults.TryGetValue(snapshot.Uri, out var previous) && previous.ResultId == request.PreviousResultId;
-        var resultId = Remember(snapshot.Uri, data);
-        if (!known) return new LspSemanticTokens { ResultId = resultId, Data = data };
-        return new SemanticTokensDelta { ResultId = resultId, Edits = Diff(previous.Data, data) };
+        var resultId = Remember(snapshot.Uri, tokens);
+        if (!known) return new LspSemanticTokens(tokens) { ResultId = resultId };
+        return new SemanticTokensDelta { ResultId = resultId, Edits = Diff(previous.Tokens.Data, tokens.Data) };
     }
 
     public LspSemanticTokens Range(SemanticTokensRangeParams request, RequestContext context, CancellationToken cancellationToken)
@@ -45,10 +53,13 @@ public sealed class SemanticTokensHandler
         return new LspSemanticTokens { Data = Encode(snapshot, context.Converter, range.Start.Line, range.End.Line, cancellationToken) };
     }
 
+    /// <summary>The whole document's tokens, from the items' kept pieces (<see cref="SemanticTokenPieces"/>).</summary>
+    private JoinedTokens EncodeAll(DocumentSnapshot snapshot, ProtocolConverter converter, CancellationToken cancellationToken) =>
+        SemanticTokenPieces.Encode(snapshot.Document, snapshot.DuplicatedTitleKeys, converter,
+            pieces.GetOrAdd(snapshot.Uri, static _ => new SemanticTokenPieces.Pieces()), cancellationToken);
+
     public static int[] Encode(DocumentSnapshot snapshot, ProtocolConverter converter, int firstLine, int lastLine, CancellationToken cancellationToken) =>
-        firstLine <= 0 && lastLine == int.MaxValue
-            ? SemanticTokenPieces.Encode(snapshot.Document, snapshot.DuplicatedTitleKeys, converter, cancellationToken)
-            : converter.EncodeTokens(snapshot.Document,
+        converter.EncodeTokens(snapshot.Document,
             SemanticClassifier.Classify(snapshot.Document, snapshot.DuplicatedTitleKeys, firstLine, lastLine, cancellationToken),
             cancellationToken);
 
@@ -66,10 +77,10 @@ public sealed class SemanticTokensHandler
         return [new SemanticTokensEdit { Start = prefix, DeleteCount = deleteCount, Data = inserted.Length > 0 ? inserted : null }];
     }
 
-    private string Remember(string uri, int[] data)
+    private string Remember(string uri, JoinedTokens tokens)
     {
         var resultId = Interlocked.Increment(ref nextResultId).ToString(CultureInfo.InvariantCulture);
-        lastResults[uri] = (resultId, data);
+        lastResults[uri] = (resultId, tokens);
         return resultId;
     }
 }
