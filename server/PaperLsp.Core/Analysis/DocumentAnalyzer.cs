@@ -30,18 +30,28 @@ public static class DocumentAnalyzer
             .ToList();
         bool SilencedInFile(string code) => fileDirectives.Any(d => d.Covers(code));
 
-        var results = new List<PaperDiagnostic>();
+        var results = new List<PaperDiagnostic>(flagged.Count + (duplicateFindings?.Count ?? 0));
         foreach (var item in flagged)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (item.Node.Problems.IsEmpty) continue;
             var directives = DirectivesFor(document, item);
+            // An item an edit did not re-read, at the same line under the same directives, has the same findings: the
+            // same objects, which the server has already converted and serialised.
+            if (ParserFindings.TryGetValue(item.Node, out var kept) && kept.StillHolds(item.StartLine, fileDirectives, directives))
+            {
+                results.AddRange(kept.Findings);
+                continue;
+            }
+            var made = new List<PaperDiagnostic>(item.Node.Problems.Length);
             foreach (var problem in item.Node.Problems)
             {
                 var code = problem.Descriptor.Code;
                 if (SilencedInFile(code) || directives.Any(d => d.Covers(code))) continue;
-                results.Add(new PaperDiagnostic(problem.Descriptor, item.ToRange(problem.Span), problem.Message, []));
+                made.Add(new PaperDiagnostic(problem.Descriptor, item.ToRange(problem.Span), problem.Message, []));
             }
+            ParserFindings.AddOrUpdate(item.Node, new KeptFindings(item.StartLine, fileDirectives, directives, [.. made]));
+            results.AddRange(made);
         }
 
         if (duplicateFindings is not null) results.AddRange(duplicateFindings);
@@ -60,6 +70,24 @@ public static class DocumentAnalyzer
     }
 
     /// <summary>The next-entry directives written in the comment lines directly above an item.</summary>
+    /// <summary>The parser's findings last made for each item node; nodes are shared between versions, so weakly keyed.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ItemNode, KeptFindings> ParserFindings = new();
+
+    private sealed record KeptFindings(int StartLine, List<Directive> FileDirectives, IReadOnlyList<Directive> ItemDirectives, PaperDiagnostic[] Findings)
+    {
+        /// <summary>Made at this line under these directives (the same objects: directives of comments an edit did not re-read are shared too).</summary>
+        public bool StillHolds(int startLine, List<Directive> fileDirectives, IReadOnlyList<Directive> itemDirectives) =>
+            StartLine == startLine && Same(FileDirectives, fileDirectives) && Same(ItemDirectives, itemDirectives);
+
+        private static bool Same(IReadOnlyList<Directive> a, IReadOnlyList<Directive> b)
+        {
+            if (a.Count != b.Count) return false;
+            for (var i = 0; i < a.Count; i++)
+                if (!ReferenceEquals(a[i], b[i])) return false;
+            return true;
+        }
+    }
+
     public static IReadOnlyList<Directive> DirectivesFor(PaperDocument document, ItemSyntax item)
     {
         List<Directive>? found = null;

@@ -19,7 +19,8 @@ public class DiagnosticsJsonTests
     private const string Text =
         "Attention Is \"All\" You Need — 注意力 😀Ashish Vaswani, Noam Shazeer et al. · google\nThe dominant models are recurrent.\n\n" +
         "Attention Is \"All\" You Need — 注意力 😀Ashish Vaswani, Noam Shazeer et al. · google\nThe dominant models are recurrent.\n\n" +
-        "29.4CL\nA Title Without AuthorsÜ\n";
+        "29.4CL\nA Title Without AuthorsÜ\n\n" +
+        "Deep Residual LearningKaiming He, Xiangyu Zhang\nWe present a residual learning framework.\n";
 
     private static readonly JsonSerializerSettings Settings = new() { NullValueHandling = NullValueHandling.Ignore };
 
