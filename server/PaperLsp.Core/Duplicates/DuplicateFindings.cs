@@ -22,8 +22,8 @@ public static class DuplicateFindings
         if (entries is null || entries.Count == 0) return [];
         var context = new FindingContext(id, document, index, documentOf, displayName);
         var cache = index.FindingsOf(id);
-        var results = new List<PaperDiagnostic>();
-        var seen = new HashSet<EntryNode>(ReferenceEqualityComparer.Instance);
+        var results = new List<PaperDiagnostic>(entries.Count);
+        var seen = new HashSet<EntryNode>(entries.Count, ReferenceEqualityComparer.Instance);
         foreach (var node in entries.Nodes.ToList())
         {
             ct.ThrowIfCancellationRequested();

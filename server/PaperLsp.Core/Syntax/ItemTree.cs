@@ -153,7 +153,8 @@ internal sealed class ItemTree
     /// <summary>Items flagged as carrying findings or file-wide directives, in order, with their first lines.</summary>
     public IEnumerable<(ItemNode Item, int StartLine)> EnumerateFlagged()
     {
-        var results = new List<(ItemNode, int)>();
+        // Sized from the root's count: a list with thousands of findings is walked on every keystroke.
+        var results = new List<(ItemNode, int)>(root?.Flagged ?? 0);
         CollectFlagged(root, 0, results);
         return results;
     }
