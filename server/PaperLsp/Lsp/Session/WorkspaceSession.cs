@@ -75,7 +75,7 @@ public sealed class WorkspaceSession
     public bool HasDeferredRelations => rebuild is not null;
 
     /// <summary>
-    /// Starts building the relations that take in the large lists opened (off the queue, on every core; again from the
+    /// Starts building the relations that take in the large lists opened (off the queue, on all cores but one; again from the
     /// workspace as it is now if another large list was opened since they were started) and returns when they are
     /// built. Call on the queue, after the first diagnostics of those lists are out.
     /// </summary>
