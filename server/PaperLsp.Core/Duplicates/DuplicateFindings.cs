@@ -223,7 +223,7 @@ public static class DuplicateFindings
         {
             if (copies.TryGetValue((group, of), out var found)) return found;
             var list = new List<(int, EntryNode)>();
-            foreach (var member in group.Members.Keys)
+            foreach (var member in group.Members)
             {
                 if (member.Document != of) continue;
                 var memberLine = LineOf(of, member.Node);

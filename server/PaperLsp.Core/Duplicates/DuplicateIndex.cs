@@ -18,9 +18,9 @@ public sealed class DuplicateIndex
 
     private readonly Dictionary<EntryNode, TextGroup> groups = new(SameText.Instance);
     /// <summary>The groups holding each key: a <see cref="TextGroup"/> when one does (most keys: nine in ten at 10,000
-    /// entries, and a set of one costs ten times the reference), else a set of them. A set, not a list: a keystroke
-    /// removes its entry's group from every block it is in, and common keys (a frequent word pair, a boilerplate
-    /// sentence) hold tens of thousands of groups.</summary>
+    /// entries, and a set of one costs ten times the reference), an exact array when up to <see cref="SmallBlock"/> do,
+    /// else a set of them. A set for the large ones: a keystroke removes its entry's group from every block it is in, and
+    /// common keys (a frequent word pair, a boilerplate sentence) hold tens of thousands of groups.</summary>
     private readonly Dictionary<long, object> blocks = [];
     private readonly Dictionary<TextGroup, int> sharedKeys = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<DocumentId, DocumentEntries> documents = [];
@@ -109,11 +109,11 @@ public sealed class DuplicateIndex
         if (!groups.TryGetValue(entry.Node, out var group) || !group.Contains(entry)) return [];
         var result = new List<DuplicateMatch>();
         var exact = new DuplicateVerdict(DuplicateKind.ExactCopy, 1, ["an exact copy"]);
-        foreach (var other in group.Members.Keys.Where(m => !m.Equals(entry)).OrderBy(m => m.Document).Take(MaxMatches))
+        foreach (var other in group.Members.Where(m => !m.Equals(entry)).OrderBy(m => m.Document).Take(MaxMatches))
             result.Add(new DuplicateMatch(other, exact));
         foreach (var (other, verdict) in group.RankedMatches())
         {
-            foreach (var member in other.Members.Keys.OrderBy(m => m.Document))
+            foreach (var member in other.Members.OrderBy(m => m.Document))
             {
                 if (result.Count >= MaxMatches) return result;
                 result.Add(new DuplicateMatch(member, verdict));
@@ -128,7 +128,7 @@ public sealed class DuplicateIndex
         var lines = new List<string>();
         foreach (var group in groups.Values)
         {
-            var members = string.Join(",", group.Members.Select(m => $"{m.Key.Document}x{m.Value}").Order(StringComparer.Ordinal));
+            var members = string.Join(",", group.MemberCounts.Select(m => $"{m.Entry.Document}x{m.Count}").Order(StringComparer.Ordinal));
             var matches = string.Join(" | ", group.Matches
                 .Select(pair => $"{pair.Value.Kind} {pair.Value.Score.ToString(CultureInfo.InvariantCulture)} {Label(pair.Key)}")
                 .Order(StringComparer.Ordinal));
@@ -210,7 +210,7 @@ public sealed class DuplicateIndex
         foreach (var key in group.Keys)
         {
             // This group made the block too common: pairs that met only through it may no longer meet.
-            if (AddToBlock(key, group) is { Count: var count } block && count == BlockKeys.CapOf(key) + 1) Unmatch(block, key, affected);
+            if (AddToBlock(key, group) is { } block && BlockCount(block) == BlockKeys.CapOf(key) + 1) Unmatch(block, key, affected);
         }
         foreach (var candidate in Candidates(group)) Score(group, candidate, affected);
         if (group.IsFlagged)
@@ -226,7 +226,7 @@ public sealed class DuplicateIndex
         group.AddDocumentsTo(affected, withMatches: true);
         group.RemoveMember(entry);
         documents.GetValueOrDefault(entry.Document)?.Remove(entry.Node);
-        if (group.Members.Count > 0)
+        if (group.HasMembers)
         {
             if (!group.IsFlagged) Unflag(group);
             return;
@@ -242,7 +242,7 @@ public sealed class DuplicateIndex
         foreach (var key in group.Keys)
         {
             // The block is usable again: pairs that meet only through it meet now.
-            if (RemoveFromBlock(key, group) is { } block && block.Count == BlockKeys.CapOf(key)) Rematch(block, key, affected);
+            if (RemoveFromBlock(key, group) is { } block && BlockCount(block) == BlockKeys.CapOf(key)) Rematch(block, key, affected);
         }
     }
 
@@ -254,10 +254,19 @@ public sealed class DuplicateIndex
         foreach (var key in group.Keys)
         {
             // A block of one is this group's own.
-            if (blocks[key] is not HashSet<TextGroup> block || block.Count > BlockKeys.CapOf(key)) continue;
+            var block = blocks[key];
+            if (block is TextGroup || BlockCount(block) > BlockKeys.CapOf(key)) continue;
             var weight = BlockKeys.IsTitleKey(key) ? BlockKeys.MeetingWeight : 1;
-            foreach (var other in block)
-                if (!ReferenceEquals(other, group)) shared[other] = shared.GetValueOrDefault(other) + weight;
+            if (block is TextGroup[] few)
+            {
+                foreach (var other in few)
+                    if (!ReferenceEquals(other, group)) shared[other] = shared.GetValueOrDefault(other) + weight;
+            }
+            else
+            {
+                foreach (var other in (HashSet<TextGroup>)block)
+                    if (!ReferenceEquals(other, group)) shared[other] = shared.GetValueOrDefault(other) + weight;
+            }
         }
         return shared.Where(pair => pair.Value >= BlockKeys.MeetingWeight).Select(pair => pair.Key).ToList();
     }
@@ -281,10 +290,26 @@ public sealed class DuplicateIndex
         return false;
     }
 
-    private static int BlockCount(object block) => block is HashSet<TextGroup> set ? set.Count : 1;
+    // A block of one group is the group itself, of a few an exact array (copied on change), of more a set: most blocks
+    // hold two or three groups, and a HashSet for each was three objects that every collection walked.
+    private const int SmallBlock = 16;
+
+    private static int BlockCount(object block) => block switch
+    {
+        TextGroup[] few => few.Length,
+        HashSet<TextGroup> many => many.Count,
+        _ => 1,
+    };
+
+    private static IEnumerable<TextGroup> GroupsOf(object block) => block switch
+    {
+        TextGroup[] few => few,
+        HashSet<TextGroup> many => many,
+        _ => [(TextGroup)block],
+    };
 
     /// <summary>Puts <paramref name="group"/> in the block of <paramref name="key"/>; returns the block when it holds more than one group.</summary>
-    private HashSet<TextGroup>? AddToBlock(long key, TextGroup group)
+    private object? AddToBlock(long key, TextGroup group)
     {
         ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(blocks, key, out var exists);
         if (!exists)
@@ -292,45 +317,70 @@ public sealed class DuplicateIndex
             slot = group;
             return null;
         }
-        if (slot is HashSet<TextGroup> set)
+        switch (slot)
         {
-            set.Add(group);
-            return set;
+            case HashSet<TextGroup> many:
+                many.Add(group);
+                return many;
+            case TextGroup[] few:
+                if (Array.IndexOf(few, group) >= 0) return few;
+                if (few.Length >= SmallBlock)
+                {
+                    slot = new HashSet<TextGroup>(few, ReferenceEqualityComparer.Instance) { group };
+                    return slot;
+                }
+                var grown = new TextGroup[few.Length + 1];
+                few.CopyTo(grown, 0);
+                grown[^1] = group;
+                slot = grown;
+                return grown;
+            default:
+                if (ReferenceEquals(slot, group)) return null;
+                slot = new[] { (TextGroup)slot!, group };
+                return slot;
         }
-        if (ReferenceEquals(slot, group)) return null;
-        var pair = new HashSet<TextGroup>(ReferenceEqualityComparer.Instance) { (TextGroup)slot!, group };
-        slot = pair;
-        return pair;
     }
 
     /// <summary>Takes <paramref name="group"/> out of the block of <paramref name="key"/>; returns the block when it still holds more than one group.</summary>
-    private HashSet<TextGroup>? RemoveFromBlock(long key, TextGroup group)
+    private object? RemoveFromBlock(long key, TextGroup group)
     {
-        var block = blocks[key];
-        if (block is not HashSet<TextGroup> set)
+        switch (blocks[key])
         {
-            if (ReferenceEquals(block, group)) blocks.Remove(key);
-            return null;
+            case HashSet<TextGroup> many:
+                many.Remove(group);
+                if (many.Count > SmallBlock) return many;
+                return blocks[key] = many.ToArray();
+            case TextGroup[] few:
+                var at = Array.IndexOf(few, group);
+                if (at < 0) return few;
+                if (few.Length == 2)
+                {
+                    // One left: back to a plain reference.
+                    blocks[key] = few[1 - at];
+                    return null;
+                }
+                var shrunk = new TextGroup[few.Length - 1];
+                Array.Copy(few, 0, shrunk, 0, at);
+                Array.Copy(few, at + 1, shrunk, at, shrunk.Length - at);
+                return blocks[key] = shrunk;
+            case var single:
+                if (ReferenceEquals(single, group)) blocks.Remove(key);
+                return null;
         }
-        set.Remove(group);
-        if (set.Count > 1) return set;
-        // One left: back to a plain reference.
-        blocks[key] = set.First();
-        return null;
     }
 
     /// <summary>The block of <paramref name="key"/> just became too common: matched pairs in it that no longer meet part.</summary>
-    private void Unmatch(HashSet<TextGroup> block, long key, ISet<DocumentId> affected)
+    private void Unmatch(object block, long key, ISet<DocumentId> affected)
     {
-        foreach (var a in block)
+        foreach (var a in GroupsOf(block).ToList())
             foreach (var b in a.Matches.Keys.Where(b => BlockKeys.Has(b.Keys, key)).ToList())
                 if (!Meet(a, b)) Unmatch(a, b, affected);
     }
 
     /// <summary>The block of <paramref name="key"/> is usable again: pairs in it that meet only through it are compared.</summary>
-    private void Rematch(HashSet<TextGroup> set, long key, ISet<DocumentId> affected)
+    private void Rematch(object set, long key, ISet<DocumentId> affected)
     {
-        var block = set.ToArray();
+        var block = GroupsOf(set).ToArray();
         for (var x = 0; x < block.Length; x++)
             for (var y = x + 1; y < block.Length; y++)
             {
@@ -365,12 +415,12 @@ public sealed class DuplicateIndex
     /// <summary>The group now has findings: its members' documents track them (lines found when next asked).</summary>
     private void Flag(TextGroup group)
     {
-        foreach (var member in group.Members.Keys) Entries(member.Document).Track(member.Node);
+        foreach (var member in group.Members) Entries(member.Document).Track(member.Node);
     }
 
     private void Unflag(TextGroup group)
     {
-        foreach (var member in group.Members.Keys) documents.GetValueOrDefault(member.Document)?.Remove(member.Node);
+        foreach (var member in group.Members) documents.GetValueOrDefault(member.Document)?.Remove(member.Node);
     }
 
     private DocumentEntries Entries(DocumentId id)

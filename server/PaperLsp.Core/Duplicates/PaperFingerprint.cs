@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using PaperLsp.Syntax;
 
 namespace PaperLsp.Duplicates;
@@ -9,7 +8,6 @@ namespace PaperLsp.Duplicates;
 /// </summary>
 public sealed class PaperFingerprint
 {
-    private static readonly ConditionalWeakTable<EntryNode, PaperFingerprint> Cache = new();
 
     private PaperFingerprint(EntryNode entry)
     {
@@ -40,7 +38,7 @@ public sealed class PaperFingerprint
     /// <summary>The blocking keys (<see cref="Duplicates.BlockKeys.Of"/>), computed once; a race computes the same array twice.</summary>
     internal long[]? BlockKeys { get; set; }
 
-    public static PaperFingerprint Of(EntryNode entry) => Cache.GetValue(entry, static e => new PaperFingerprint(e));
+    public static PaperFingerprint Of(EntryNode entry) => entry.Derived(EntryDerivedSlot.Fingerprint, static e => new PaperFingerprint(e));
 
     public EntryNode Entry { get; }
     public string[] TitleWords { get; }

@@ -8,14 +8,20 @@ internal sealed class TextGroup(PaperFingerprint print, long[] keys)
     public PaperFingerprint Print { get; } = print;
     public long[] Keys { get; } = keys;
 
-    /// <summary>Each entry with how often it was added (a node is normally in one place only; the count keeps removal exact).</summary>
-    public Dictionary<EntryRef, int> Members { get; } = [];
-    private readonly Dictionary<DocumentId, int> documents = [];
+    // Almost every group is one entry with no match: it is kept in two fields, and the dictionaries a group of copies
+    // or a matched group needs are made when it becomes one. (Three dictionaries per group were about nine objects per
+    // entry, which every collection of a 100,000-entry workspace walked.)
+    private EntryRef sole;
+    private int soleCount;
+    /// <summary>Each entry with how often it was added (a node is normally in one place only; the count keeps removal
+    /// exact); null while the group has at most one distinct member, which is then <see cref="sole"/>.</summary>
+    private Dictionary<EntryRef, int>? members;
     private int total;
 
-    private readonly Dictionary<TextGroup, DuplicateVerdict> matches = new(ReferenceEqualityComparer.Instance);
+    private static readonly Dictionary<TextGroup, DuplicateVerdict> NoMatches = new(ReferenceEqualityComparer.Instance);
+    private Dictionary<TextGroup, DuplicateVerdict>? matches;
 
-    public IReadOnlyDictionary<TextGroup, DuplicateVerdict> Matches => matches;
+    public IReadOnlyDictionary<TextGroup, DuplicateVerdict> Matches => matches ?? NoMatches;
 
     private static long clock;
 
@@ -31,51 +37,87 @@ internal sealed class TextGroup(PaperFingerprint print, long[] keys)
     public void Touch()
     {
         Version = Interlocked.Increment(ref clock);
+        if (matches is null) return;
         foreach (var other in matches.Keys) other.Version = Interlocked.Increment(ref clock);
     }
 
     public void SetMatch(TextGroup other, DuplicateVerdict verdict)
     {
-        matches[other] = verdict;
+        (matches ??= new(ReferenceEqualityComparer.Instance))[other] = verdict;
         Touch();
     }
 
     public void RemoveMatch(TextGroup other)
     {
-        if (matches.Remove(other)) Touch();
+        if (matches is null || !matches.Remove(other)) return;
+        if (matches.Count == 0) matches = null;
+        Touch();
     }
 
     public void ClearMatches()
     {
-        matches.Clear();
+        matches = null;
         Touch();
     }
 
     /// <summary>Whether its members have findings: copies of each other, or matches elsewhere.</summary>
-    public bool IsFlagged => total > 1 || matches.Count > 0;
+    public bool IsFlagged => total > 1 || matches is not null;
 
+    /// <summary>How many times entries were added, copies counted.</summary>
     public int Count => total;
 
-    public IEnumerable<DocumentId> Documents => documents.Keys;
+    public bool HasMembers => total > 0;
 
-    public bool Contains(EntryRef entry) => Members.ContainsKey(entry);
+    /// <summary>The distinct member entries.</summary>
+    public IEnumerable<EntryRef> Members => members is not null ? members.Keys : soleCount > 0 ? [sole] : [];
+
+    /// <summary>The distinct member entries, each with how often it was added.</summary>
+    public IEnumerable<(EntryRef Entry, int Count)> MemberCounts =>
+        members is not null ? members.Select(pair => (pair.Key, pair.Value)) : soleCount > 0 ? [(sole, soleCount)] : [];
+
+    /// <summary>The documents the members are in, each once.</summary>
+    public IEnumerable<DocumentId> Documents => members is null ? (soleCount > 0 ? [sole.Document] : []) : members.Keys.Select(m => m.Document).Distinct();
+
+    public bool Contains(EntryRef entry) => members?.ContainsKey(entry) ?? (soleCount > 0 && sole.Equals(entry));
 
     public void AddMember(EntryRef entry)
     {
-        Members[entry] = Members.GetValueOrDefault(entry) + 1;
-        documents[entry.Document] = documents.GetValueOrDefault(entry.Document) + 1;
+        if (members is null && (soleCount == 0 || sole.Equals(entry)))
+        {
+            sole = entry;
+            soleCount++;
+        }
+        else
+        {
+            if (members is null)
+            {
+                members = new() { [sole] = soleCount };
+                (sole, soleCount) = (default, 0);
+            }
+            members[entry] = members.GetValueOrDefault(entry) + 1;
+        }
         total++;
         Touch();
     }
 
     public void RemoveMember(EntryRef entry)
     {
-        if (!Members.TryGetValue(entry, out var count)) return;
-        if (count == 1) Members.Remove(entry);
-        else Members[entry] = count - 1;
-        var inDocument = documents[entry.Document] - 1;
-        if (inDocument == 0) documents.Remove(entry.Document);
-        else documents[entry.Document] = inDocument;
+        if (members is null)
+        {
+            if (soleCount == 0 || !sole.Equals(entry)) return;
+            if (--soleCount == 0) sole = default;
+        }
+        else
+        {
+            if (!members.TryGetValue(entry, out var count)) return;
+            if (count == 1) members.Remove(entry);
+            else members[entry] = count - 1;
+            if (members.Count == 1)
+            {
+                (sole, soleCount) = (members.Keys.First(), members.Values.First());
+                members = null;
+            }
+        }
         total--;
         Touch();
     }
@@ -83,15 +125,24 @@ internal sealed class TextGroup(PaperFingerprint print, long[] keys)
     /// <summary>Adds the documents of the members, and with <paramref name="withMatches"/> of the matched groups' members.</summary>
     public void AddDocumentsTo(ISet<DocumentId> affected, bool withMatches)
     {
-        foreach (var id in documents.Keys) affected.Add(id);
-        if (!withMatches) return;
-        foreach (var other in matches.Keys)
-            foreach (var id in other.documents.Keys) affected.Add(id);
+        AddOwnDocumentsTo(affected);
+        if (!withMatches || matches is null) return;
+        foreach (var other in matches.Keys) other.AddOwnDocumentsTo(affected);
+    }
+
+    private void AddOwnDocumentsTo(ISet<DocumentId> affected)
+    {
+        if (members is null)
+        {
+            if (soleCount > 0) affected.Add(sole.Document);
+            return;
+        }
+        foreach (var member in members.Keys) affected.Add(member.Document);
     }
 
     /// <summary>Matched groups, strongest kind first, then by score, then by title (a stable order).</summary>
     public IEnumerable<(TextGroup Other, DuplicateVerdict Verdict)> RankedMatches() =>
-        matches.Select(pair => (pair.Key, pair.Value))
+        Matches.Select(pair => (pair.Key, pair.Value))
             .OrderByDescending(pair => pair.Value.Kind)
             .ThenByDescending(pair => pair.Value.Score)
             .ThenBy(pair => pair.Key.Print.TitleKey, StringComparer.Ordinal)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using PaperLsp.Syntax;
 
 namespace PaperLsp.Index;
@@ -7,7 +6,6 @@ namespace PaperLsp.Index;
 /// document versions, so an edit recomputes only the entries it re-read).</summary>
 public sealed class EntryFacts
 {
-    private static readonly ConditionalWeakTable<EntryNode, EntryFacts> Cache = new();
 
     private EntryFacts(EntryNode entry)
     {
@@ -29,7 +27,7 @@ public sealed class EntryFacts
         FoldedTitle = AuthorNameFolding.Fold(entry.Title);
     }
 
-    public static EntryFacts Of(EntryNode entry) => Cache.GetValue(entry, static e => new EntryFacts(e));
+    public static EntryFacts Of(EntryNode entry) => entry.Derived(EntryDerivedSlot.Facts, static e => new EntryFacts(e));
 
     /// <summary>Distinct author keys, in header order.</summary>
     public string[] AuthorKeys { get; }

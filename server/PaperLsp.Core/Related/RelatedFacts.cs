@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using PaperLsp.Ide;
 using PaperLsp.Index;
 using PaperLsp.Syntax;
@@ -15,7 +14,6 @@ internal sealed class RelatedFacts
     /// <summary>A title word says more about the subject than an abstract word: it counts as this many occurrences.</summary>
     private const int TitleWeight = 2;
 
-    private static readonly ConditionalWeakTable<EntryNode, RelatedFacts> Cache = new();
 
     private RelatedFacts(EntryNode entry)
     {
@@ -33,7 +31,7 @@ internal sealed class RelatedFacts
         TitleKey = entry.TitleKey;
     }
 
-    public static RelatedFacts Of(EntryNode entry) => Cache.GetValue(entry, static e => new RelatedFacts(e));
+    public static RelatedFacts Of(EntryNode entry) => entry.Derived(EntryDerivedSlot.Related, static e => new RelatedFacts(e));
 
     /// <summary>1 + ln(tf) for each occurrence count a byte holds (more than 255 occurrences count as 255).</summary>
     public static readonly float[] Sublinear = Enumerable.Range(0, 256).Select(n => n == 0 ? 0f : (float)(1 + Math.Log(n))).ToArray();

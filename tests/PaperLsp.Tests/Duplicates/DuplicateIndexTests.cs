@@ -4,6 +4,7 @@ using PaperLsp.Analysis;
 using PaperLsp.Duplicates;
 using PaperLsp.Syntax;
 using PaperLsp.Tests.Syntax;
+using PaperLsp.Text;
 using PaperLsp.Workspace;
 using Edit = PaperLsp.Tests.Syntax.IncrementalParseTests.Edit;
 
@@ -133,5 +134,56 @@ public class DuplicateIndexTests
         var index = DuplicateIndex.Build([(id, document)]);
         var findings = DuplicateFindings.For(id, document, index, _ => document, other => other.Key, CancellationToken.None);
         Assert.That(findings.Select(f => f.Range.Start.Line), Is.EqualTo(new[] { 14, 300 }));
+    }
+
+    [Test]
+    public void Blocks_that_grow_past_their_small_form_and_their_cap_and_shrink_back_equal_a_fresh_index()
+    {
+        // Up to 60 papers share "language models" and their first author, so those blocks pass 16 groups (an array
+        // becomes a set) and 32 (the cap: pairs that met through them part) and come back down, one entry at a time.
+        // Every second paper has a look-alike that shares its word pairs but not its title.
+        var pool = Enumerable.Range(0, 60).Select(i =>
+            $"Language Models Topic{i / 2} {(i % 2 == 0 ? "Study" : "Survey")}Ada Lovelace, Alan Turing\nWe study topic {i / 2} of language models with care and report results.\n").ToArray();
+        var random = new Random(20261202);
+        var present = new List<int>();
+        var id = new DocumentId("/w/blocks.papers");
+        var document = PaperDocument.Parse("");
+        var index = DuplicateIndex.Build([(id, document)]);
+        var sawMatch = false;
+        var crossings = 0;
+        for (var step = 0; step < 400; step++)
+        {
+            // Grow towards the whole pool for a while, then shrink, so each threshold is crossed both ways.
+            var growing = step / 100 % 2 == 0;
+            var absent = Enumerable.Range(0, pool.Length).Except(present).ToList();
+            var add = absent.Count > 0 && (present.Count == 0 || random.NextDouble() < (growing ? 0.85 : 0.15));
+            TextChange change;
+            if (add)
+            {
+                var paper = absent[random.Next(absent.Count)];
+                var at = random.Next(present.Count + 1);
+                present.Insert(at, paper);
+                change = new TextChange(new TextRange(new TextPosition(2 * at, 0), new TextPosition(2 * at, 0)), pool[paper]);
+            }
+            else
+            {
+                var at = random.Next(present.Count);
+                present.RemoveAt(at);
+                change = new TextChange(new TextRange(new TextPosition(2 * at, 0), new TextPosition(2 * at + 2, 0)), "");
+            }
+            var before = present.Count + (add ? -1 : 1);
+            if ((before <= 16) != (present.Count <= 16) || (before <= 32) != (present.Count <= 32)) crossings++;
+            var edited = document.Apply(change);
+            foreach (var delta in edited.Deltas) index.Apply(id, delta, new HashSet<DocumentId>());
+            document = edited;
+            Assert.That(document.GetText(), Is.EqualTo(string.Concat(present.Select(p => pool[p]))), $"step {step}: the test's own text");
+            var fresh = PaperDocument.Parse(document.GetText());
+            var freshIndex = DuplicateIndex.Build([(id, fresh)]);
+            Assert.That(index.Describe(), Is.EqualTo(freshIndex.Describe()), $"step {step}, {present.Count} papers");
+            Assert.That(Findings(index, [id], [document], id), Is.EqualTo(Findings(freshIndex, [id], [fresh], id)), $"step {step}, {present.Count} papers");
+            sawMatch |= System.Text.RegularExpressions.Regex.IsMatch(index.Describe(), @"-> \S");
+        }
+        Assert.That(sawMatch, Is.True, "the look-alikes were matched at some point");
+        Assert.That(crossings, Is.GreaterThanOrEqualTo(4), "the block passed 16 and 32 groups up and down");
     }
 }
