@@ -195,6 +195,10 @@ sealed class SizeResult
         if (DuplicatesCount > 0)
             Console.WriteLine(string.Create(c, $"   didOpen -> the publication with the duplicates (relations built apart): {DuplicatesReadyMs:F0} ms ({DuplicatesCount} diagnostics)"));
         Console.WriteLine(string.Create(c, $"   one-char didChange -> publishDiagnostics(that version), n={EditMs.Length}: p50 {Percentile(EditMs, 50):F2} ms, p90 {Percentile(EditMs, 90):F2} ms, p99 {Percentile(EditMs, 99):F2} ms, max {EditMs.DefaultIfEmpty(double.NaN).Max():F2} ms"));
+        // Where the slow ones fall tells a pause that follows the open (the first edits) from one that recurs.
+        if (EditMs.Length > 0)
+            Console.WriteLine("   slowest edits (edit number: ms): " + string.Join(", ", EditMs.Select((ms, i) => (ms, i)).OrderByDescending(e => e.ms).Take(6)
+                .Select(e => string.Create(c, $"#{e.i + 1}: {e.ms:F0}"))));
         Console.WriteLine(string.Create(c, $"   quiet didChange (findings kept) -> a pull behind it answered, n={QuietEditMs.Length}: p50 {Percentile(QuietEditMs, 50):F2} ms, p99 {Percentile(QuietEditMs, 99):F2} ms; publishDiagnostics sent meanwhile: {QuietEditsPublished}"));
         Console.WriteLine(string.Create(c, $"   burst of {BurstEdits} edits (sent in {BurstSendMs:F1} ms): last edit -> its diagnostics {BurstLastToDiagnosticsMs:F1} ms; versions published: [{string.Join(",", BurstVersionsPublished)}]; only the latest: {BurstOnlyLatest}"));
         Console.WriteLine(string.Create(c, $"   documentSymbol n={DocumentSymbolMs.Length}: p50 {Percentile(DocumentSymbolMs, 50):F1} ms, p99 {Percentile(DocumentSymbolMs, 99):F1} ms, max {DocumentSymbolMs.DefaultIfEmpty(double.NaN).Max():F1} ms, response {DocumentSymbolBytes / 1e6:F2} MB, server CPU {DocumentSymbolCpuMs:F0} ms per request"));

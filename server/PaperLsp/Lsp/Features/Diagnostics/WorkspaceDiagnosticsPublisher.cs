@@ -70,6 +70,10 @@ public sealed class WorkspaceDiagnosticsPublisher(ServerSession session, Request
         try
         {
             await published.ConfigureAwait(false);
+            // The workspace index is computed beside the relations, not after them: what it allocates is promoted
+            // through the collector, and after the duplicates arrive the user is typing (edits right after them
+            // waited 100-200 ms on those collections when the index came second).
+            var indexing = Task.Run(session.Workspace.CatchUpIndex);
             while (true)
             {
                 var built = await queue.EnqueueExclusive("paperlsp/build-relations", _ => session.Workspace.BuildDeferred(), CancellationToken.None).ConfigureAwait(false);
@@ -86,6 +90,8 @@ public sealed class WorkspaceDiagnosticsPublisher(ServerSession session, Request
                 }, CancellationToken.None).ConfigureAwait(false);
                 if (done) break;
             }
+            await indexing.ConfigureAwait(false);
+            // The edits made meanwhile, on top of the index just computed (each is one entry out, one in).
             await Task.Run(session.Workspace.CatchUpIndex).ConfigureAwait(false);
         }
         catch (Exception exception)
