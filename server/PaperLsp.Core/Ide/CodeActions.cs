@@ -228,7 +228,7 @@ public static class CodeActionService
             var newText = text.ToString();
             if (!original.EndsWith('\n') && !original.EndsWith('\r')) newText = newText.TrimEnd('\r', '\n');
             else if (!newText.EndsWith(ending)) newText += ending;
-            var end = new TextPosition(lastItem.EndLine, lastItem.Node.LineText(lastItem.Node.LineCount - 1).Length);
+            var end = new TextPosition(lastItem.EndLine, lastItem.Node.LineLength(lastItem.Node.LineCount - 1));
             var endLineEnding = lastItem.Node.LineEndingOf(lastItem.Node.LineCount - 1);
             // Replace through the last line's break when it has one, so the texts compare whole.
             var range = endLineEnding != LineEnding.None ? new TextRange(new TextPosition(firstLine, 0), new TextPosition(lastItem.EndLine + 1, 0)) : new TextRange(new TextPosition(firstLine, 0), end);

@@ -74,7 +74,7 @@ public static class DuplicateFixes
         var start = new TextPosition(entry.StartLine, 0);
         var end = entry.EndLine + 1 < document.LineCount
             ? new TextPosition(entry.EndLine + 1, 0)
-            : new TextPosition(entry.EndLine, document.GetLineText(entry.EndLine).Length);
+            : new TextPosition(entry.EndLine, document.GetLineLength(entry.EndLine));
         return (new TextRange(start, end), "");
     }
 

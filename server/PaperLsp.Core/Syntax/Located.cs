@@ -9,7 +9,7 @@ public readonly record struct ItemSyntax(ItemNode Node, int StartLine)
     public ItemKind Kind => Node.Kind;
 
     /// <summary>From the start of the first line to the end of the last line's text.</summary>
-    public TextRange Range => new(new TextPosition(StartLine, 0), new TextPosition(EndLine, Node.LineText(Node.LineCount - 1).Length));
+    public TextRange Range => new(new TextPosition(StartLine, 0), new TextPosition(EndLine, Node.LineLength(Node.LineCount - 1)));
 
     public TextRange ToRange(LineSpan span) =>
         new(new TextPosition(StartLine + span.Line, span.Start), new TextPosition(StartLine + span.Line, span.End));

@@ -64,9 +64,10 @@ public class ItemNode
         Problems = problems;
     }
 
-    private readonly string line0;
-    private readonly string? line1;
-    private readonly string? line2;
+    // Each line is a string, or a byte per character (see CompactLine).
+    private object line0;
+    private object? line1;
+    private object? line2;
     private readonly byte lineCount;
     private readonly byte packedEndings;
 
@@ -74,13 +75,106 @@ public class ItemNode
     public int LineCount => lineCount;
     public ImmutableArray<SyntaxProblem> Problems { get; }
 
-    public string LineText(int relativeLine) => relativeLine switch
+    private object Line(int relativeLine) => relativeLine switch
     {
         0 => line0,
         1 when lineCount > 1 => line1!,
         2 when lineCount > 2 => line2!,
         _ => throw new ArgumentOutOfRangeException(nameof(relativeLine)),
     };
+
+    /// <summary>The text of a line, without its terminator. A compact line is decoded into a new string on each call:
+    /// where only the length or a comparison is needed, use <see cref="LineLength"/> or the members that take no copy.</summary>
+    public string LineText(int relativeLine) => Line(relativeLine) switch
+    {
+        string text => text,
+        var narrow => System.Text.Encoding.Latin1.GetString((byte[])narrow),
+    };
+
+    /// <summary>The length of a line in UTF-16 code units, without its terminator.</summary>
+    public int LineLength(int relativeLine) => Line(relativeLine) switch
+    {
+        string text => text.Length,
+        var narrow => ((byte[])narrow).Length,
+    };
+
+    /// <summary>Appends a line's text, without its terminator, copying no string.</summary>
+    public void AppendLine(System.Text.StringBuilder builder, int relativeLine)
+    {
+        var kept = Line(relativeLine);
+        if (kept is string text)
+        {
+            builder.Append(text);
+            return;
+        }
+        var narrow = (byte[])kept;
+        var at = builder.Length;
+        builder.Length += narrow.Length;
+        // Widen a chunk at a time: StringBuilder has no span of its own to write into.
+        Span<char> chunk = stackalloc char[512];
+        for (var from = 0; from < narrow.Length; from += chunk.Length)
+        {
+            var count = Math.Min(chunk.Length, narrow.Length - from);
+            System.Text.Encoding.Latin1.GetChars(narrow.AsSpan(from, count), chunk);
+            for (var i = 0; i < count; i++) builder[at + from + i] = chunk[i];
+        }
+    }
+
+    /// <summary>
+    /// Keeps a line as one byte per character when every character fits in one (Latin-1, which holds nearly every
+    /// abstract) and the line is long: at 100,000 entries the abstracts are most of the document, and as UTF-16 strings
+    /// they kept the document above twice the file's size. The text stays the same, so this may run on a node other
+    /// threads read: each read takes the field once, and sees the string or the finished bytes.
+    /// </summary>
+    private protected void CompactLine(int relativeLine)
+    {
+        if (Line(relativeLine) is not string { Length: >= MinCompactLength } text || text.AsSpan().ContainsAnyExceptInRange('\0', '\u00FF')) return;
+        var narrow = System.Text.Encoding.Latin1.GetBytes(text);
+        switch (relativeLine)
+        {
+            case 0: Volatile.Write(ref line0, narrow); break;
+            case 1: Volatile.Write(ref line1, narrow); break;
+            default: Volatile.Write(ref line2, narrow); break;
+        }
+    }
+
+    /// <summary>Part of a line's text, decoding only that part of a compact line.</summary>
+    public string LineSlice(int relativeLine, int start, int length) => Line(relativeLine) switch
+    {
+        string text => text.Substring(start, length),
+        var narrow => System.Text.Encoding.Latin1.GetString((byte[])narrow, start, length),
+    };
+
+    private const int MinCompactLength = 64;
+
+    internal bool IsCompact(int relativeLine) => Line(relativeLine) is byte[];
+
+    /// <summary>Whether line <paramref name="relativeLine"/> of this node and line <paramref name="otherLine"/> of
+    /// <paramref name="other"/> have the same text.</summary>
+    internal bool SameLine(int relativeLine, ItemNode other, int otherLine) => (Line(relativeLine), other.Line(otherLine)) switch
+    {
+        (string a, string b) => string.Equals(a, b, StringComparison.Ordinal),
+        (byte[] a, byte[] b) => a.AsSpan().SequenceEqual(b),
+        _ => string.Equals(LineText(relativeLine), other.LineText(otherLine), StringComparison.Ordinal),
+    };
+
+    /// <summary>The ordinal hash of a line's text (equal to its string's), whichever way the line is kept.</summary>
+    internal int LineHash(int relativeLine)
+    {
+        var kept = Line(relativeLine);
+        if (kept is string text) return string.GetHashCode(text.AsSpan());
+        var narrow = (byte[])kept;
+        var wide = System.Buffers.ArrayPool<char>.Shared.Rent(narrow.Length);
+        try
+        {
+            var count = System.Text.Encoding.Latin1.GetChars(narrow, wide);
+            return string.GetHashCode(wide.AsSpan(0, count));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(wide);
+        }
+    }
 
     public LineEnding LineEndingOf(int relativeLine) =>
         (uint)relativeLine < lineCount ? (LineEnding)((packedEndings >> (2 * relativeLine)) & 3) : throw new ArgumentOutOfRangeException(nameof(relativeLine));
@@ -91,7 +185,11 @@ public class ItemNode
     public string GetText()
     {
         var builder = new System.Text.StringBuilder();
-        for (var i = 0; i < LineCount; i++) builder.Append(LineText(i)).Append(LineEndingOf(i).Text());
+        for (var i = 0; i < LineCount; i++)
+        {
+            AppendLine(builder, i);
+            builder.Append(LineEndingOf(i).Text());
+        }
         return builder.ToString();
     }
 }
@@ -188,7 +286,7 @@ public sealed class EntryNode : ItemNode
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal EntryNode(string[] lines, LineEnding[] endings, ImmutableArray<SyntaxProblem> problems,
-        MetadataNode? metadata, HeaderReading header, int headerLine, int abstractLine, LineSpan abstractSpan)
+        MetadataNode? metadata, HeaderReading header, int headerLine, int abstractLine, LineSpan abstractSpan, bool compact = true)
         : base(ItemKind.Entry, lines, endings, problems)
     {
         Metadata = metadata;
@@ -199,6 +297,13 @@ public sealed class EntryNode : ItemNode
         Title = LineText(headerLine).Substring(header.Title.Start, header.Title.Length);
         TitleKey = Syntax.TitleKey.Normalize(Title);
         TitleKeyHash = string.GetHashCode(TitleKey, StringComparison.Ordinal);
+        if (compact) Compact();
+    }
+
+    /// <summary>Keeps the abstract compact if it can be (see <see cref="ItemNode.CompactLine"/>); any thread, any time.</summary>
+    internal void Compact()
+    {
+        if (AbstractLine >= 0) CompactLine(AbstractLine);
     }
 
     private int textHash;
@@ -229,7 +334,7 @@ public sealed class EntryNode : ItemNode
             if (textHash == 0)
             {
                 var hash = new HashCode();
-                for (var i = 0; i < LineCount; i++) hash.Add(LineText(i), StringComparer.Ordinal);
+                for (var i = 0; i < LineCount; i++) hash.Add(LineHash(i));
                 textHash = hash.ToHashCode() | 1;
             }
             return textHash;
@@ -243,7 +348,7 @@ public sealed class EntryNode : ItemNode
     private bool SameLines(EntryNode other)
     {
         for (var i = 0; i < LineCount; i++)
-            if (!string.Equals(LineText(i), other.LineText(i), StringComparison.Ordinal)) return false;
+            if (!SameLine(i, other, i)) return false;
         return true;
     }
 
@@ -265,5 +370,5 @@ public sealed class EntryNode : ItemNode
     public BoundaryConfidence Confidence => Header.Confidence;
     public IReadOnlyList<string> Authors => Header.Authors.Select(a => LineText(HeaderLine).Substring(a.Start, a.Length)).ToArray();
     public IReadOnlyList<string> Affiliations => Header.Affiliations.Select(a => LineText(HeaderLine).Substring(a.Start, a.Length)).ToArray();
-    public string Abstract => AbstractLine < 0 ? "" : LineText(AbstractLine).Substring(AbstractSpan.Start, AbstractSpan.Length);
+    public string Abstract => AbstractLine < 0 ? "" : LineSlice(AbstractLine, AbstractSpan.Start, AbstractSpan.Length);
 }

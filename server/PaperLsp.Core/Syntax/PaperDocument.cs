@@ -98,7 +98,7 @@ public sealed class PaperDocument
         Run(chunkItems.Length, parallel, i =>
         {
             chunkItems[i] = new List<ItemNode>();
-            ParseItems(lines, itemStarts[i], i + 1 < itemStarts.Count ? itemStarts[i + 1] : lines.Count, chunkItems[i]);
+            ParseItems(lines, itemStarts[i], i + 1 < itemStarts.Count ? itemStarts[i + 1] : lines.Count, chunkItems[i], compactLines: false);
         });
         var items = new List<ItemNode>(chunkItems.Sum(chunk => chunk.Count));
         foreach (var chunk in chunkItems) items.AddRange(chunk);
@@ -124,9 +124,9 @@ public sealed class PaperDocument
 
     /// <summary>Reads the items of lines [from, to); <paramref name="from"/> starts an item and the item before it allows no stray line, or it is not text.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ParseItems(LineBuffer lines, int from, int to, List<ItemNode> items)
+    private static void ParseItems(LineBuffer lines, int from, int to, List<ItemNode> items, bool compactLines = true)
     {
-        var parser = new Parser(lines);
+        var parser = new Parser(lines, compactLines);
         var strayAllowed = false;
         for (var line = from; line < to;)
         {
@@ -137,11 +137,33 @@ public sealed class PaperDocument
         }
     }
 
+    /// <summary>
+    /// Makes every abstract that can be compact so (one byte per character). A large read in chunks leaves that to
+    /// this call, so the first diagnostics do not wait for it; run it off the critical path (any thread, more than once,
+    /// while others read). Returns how many lines it made compact.
+    /// </summary>
+    public int CompactLines(CancellationToken cancellationToken = default)
+    {
+        var compacted = 0;
+        foreach (var (item, _) in tree.Enumerate())
+        {
+            if (item is not EntryNode { AbstractLine: >= 0 } entry || entry.IsCompact(entry.AbstractLine)) continue;
+            cancellationToken.ThrowIfCancellationRequested();
+            entry.Compact();
+            if (entry.IsCompact(entry.AbstractLine)) compacted++;
+        }
+        return compacted;
+    }
+
     public string GetText()
     {
         var builder = new StringBuilder();
         foreach (var (item, _) in tree.Enumerate())
-            for (var i = 0; i < item.LineCount; i++) builder.Append(item.LineText(i)).Append(item.LineEndingOf(i).Text());
+            for (var i = 0; i < item.LineCount; i++)
+            {
+                item.AppendLine(builder, i);
+                builder.Append(item.LineEndingOf(i).Text());
+            }
         return builder.ToString();
     }
 
@@ -151,6 +173,14 @@ public sealed class PaperDocument
         if ((uint)line >= (uint)tree.LineCount) return "";
         var (item, _, start) = tree.FindByLine(line);
         return item.LineText(line - start);
+    }
+
+    /// <summary>The length of a line in UTF-16 code units, without its terminator; 0 past the end. Copies no text.</summary>
+    public int GetLineLength(int line)
+    {
+        if ((uint)line >= (uint)tree.LineCount) return 0;
+        var (item, _, start) = tree.FindByLine(line);
+        return item.LineLength(line - start);
     }
 
     public LineEnding GetLineEnding(int line)
@@ -201,9 +231,9 @@ public sealed class PaperDocument
         if (position.Line >= tree.LineCount)
         {
             var lastLine = Math.Max(0, tree.LineCount - 1);
-            return new TextPosition(lastLine, GetLineText(lastLine).Length);
+            return new TextPosition(lastLine, GetLineLength(lastLine));
         }
-        return new TextPosition(position.Line, Math.Clamp(position.Character, 0, GetLineText(position.Line).Length));
+        return new TextPosition(position.Line, Math.Clamp(position.Character, 0, GetLineLength(position.Line)));
     }
 
     /// <summary>Applies edits in order; the result carries the delta of every one of them.</summary>
@@ -318,24 +348,32 @@ public sealed class PaperDocument
 /// <summary>Text split into lines as LSP counts them: "a\n" is two lines, the second empty; an empty text is one empty line.</summary>
 internal sealed class LineBuffer : ILineSource
 {
-    private readonly List<string> lines;
+    // Offsets into the text, not strings: a line's string is made when the parser reads it, so an abstract the entry
+    // keeps compact lives as a string only briefly and dies young, instead of every line of a large file being made
+    // up front and surviving (and being copied by) the collections of the whole read.
+    private readonly string text;
+    private readonly List<int> starts;
+    private readonly List<int> lengths;
     private readonly List<LineEnding> endings;
 
-    private LineBuffer(List<string> lines, List<LineEnding> endings)
+    private LineBuffer(string text, List<int> starts, List<int> lengths, List<LineEnding> endings)
     {
-        this.lines = lines;
+        this.text = text;
+        this.starts = starts;
+        this.lengths = lengths;
         this.endings = endings;
     }
 
-    public int Count => lines.Count;
+    public int Count => starts.Count;
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public string Text(int line) => lines[line];
+    public string Text(int line) => text.Substring(starts[line], lengths[line]);
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public LineEnding Ending(int line) => endings[line];
 
     public void RemoveLast()
     {
-        lines.RemoveAt(lines.Count - 1);
+        starts.RemoveAt(starts.Count - 1);
+        lengths.RemoveAt(lengths.Count - 1);
         endings.RemoveAt(endings.Count - 1);
     }
 
@@ -348,8 +386,10 @@ internal sealed class LineBuffer : ILineSource
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static LineBuffer Split(string text, int start, int end, bool last)
     {
-        var lines = new List<string>(Math.Max(4, (end - start) / 400));
-        var endings = new List<LineEnding>(lines.Capacity);
+        var capacity = Math.Max(4, (end - start) / 400);
+        var starts = new List<int>(capacity);
+        var lengths = new List<int>(capacity);
+        var endings = new List<LineEnding>(capacity);
         while (true)
         {
             var breakAt = text.AsSpan(start, end - start).IndexOfAny('\r', '\n');
@@ -358,13 +398,15 @@ internal sealed class LineBuffer : ILineSource
                 // A range that is not the last ends right after a line break: its last line is already taken.
                 if (last)
                 {
-                    lines.Add(text[start..end]);
+                    starts.Add(start);
+                    lengths.Add(end - start);
                     endings.Add(LineEnding.None);
                 }
                 break;
             }
             breakAt += start;
-            lines.Add(text[start..breakAt]);
+            starts.Add(start);
+            lengths.Add(breakAt - start);
             if (text[breakAt] == '\r' && breakAt + 1 < text.Length && text[breakAt + 1] == '\n')
             {
                 endings.Add(LineEnding.CrLf);
@@ -376,20 +418,24 @@ internal sealed class LineBuffer : ILineSource
                 start = breakAt + 1;
             }
         }
-        return new LineBuffer(lines, endings);
+        return new LineBuffer(text, starts, lengths, endings);
     }
 
+    /// <summary>Pieces of one text split in order.</summary>
     public static LineBuffer Concat(IReadOnlyList<LineBuffer> pieces)
     {
         if (pieces.Count == 1) return pieces[0];
         var count = pieces.Sum(piece => piece.Count);
-        var lines = new List<string>(count);
+        var starts = new List<int>(count);
+        var lengths = new List<int>(count);
         var endings = new List<LineEnding>(count);
         foreach (var piece in pieces)
         {
-            lines.AddRange(piece.lines);
+            if (!ReferenceEquals(piece.text, pieces[0].text)) throw new ArgumentException("The pieces are of one text.");
+            starts.AddRange(piece.starts);
+            lengths.AddRange(piece.lengths);
             endings.AddRange(piece.endings);
         }
-        return new LineBuffer(lines, endings);
+        return new LineBuffer(pieces[0].text, starts, lengths, endings);
     }
 }

@@ -40,7 +40,33 @@ internal sealed class Parser
     private int previousReadingLine = -1;
     private HeaderReading? previousReading;
 
-    public Parser(ILineSource source) => this.source = source;
+    /// <summary>With <paramref name="compactLines"/> false, entries keep their abstracts as strings until
+    /// <see cref="PaperDocument.CompactLines"/> runs: a large first read is not held up making them compact.</summary>
+    public Parser(ILineSource source, bool compactLines = true)
+    {
+        this.source = source;
+        this.compactLines = compactLines;
+    }
+
+    private readonly bool compactLines;
+
+    // The parser reads a line several times (to classify it, as the line after another, to read it): the last few are
+    // kept, since a source may make a new string on each read.
+    private readonly int[] recentLines = [-1, -1, -1, -1];
+    private readonly string[] recentTexts = new string[4];
+    private int nextRecent;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private string Text(int line)
+    {
+        for (var i = 0; i < recentLines.Length; i++)
+            if (recentLines[i] == line) return recentTexts[i];
+        var text = source.Text(line);
+        recentLines[nextRecent] = line;
+        recentTexts[nextRecent] = text;
+        nextRecent = (nextRecent + 1) & 3;
+        return text;
+    }
 
     /// <summary>Whether an item may be followed by a stray line (it ends with an abstract, or is itself stray).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -54,7 +80,7 @@ internal sealed class Parser
         switch (Classify(line))
         {
             case LineClass.Blank:
-                return new ItemNode(ItemKind.Blank, [source.Text(line)], [source.Ending(line)], TrailingWhitespaceOnly(line));
+                return new ItemNode(ItemKind.Blank, [Text(line)], [source.Ending(line)], TrailingWhitespaceOnly(line));
             case LineClass.Comment:
                 return ParseComment(line);
             case LineClass.Heading:
@@ -80,12 +106,12 @@ internal sealed class Parser
     private bool HeadsAnAbstract(int line)
     {
         if (line + 1 >= source.Count || Classify(line + 1) != LineClass.Text) return false;
-        var text = source.Text(line);
+        var text = Text(line);
         var (start, end) = ContentBounds(text);
         if (end - start > HeaderSplitter.MaxTitleLength || HeaderSplitter.IsProse(text, start, end) || IsParagraph(text, start, end)) return false;
         // "and a second paragraph.": a sentence's full stop after a word; headers end in a name, "et al." or an affiliation.
         if (end - start >= 3 && text[end - 1] == '.' && char.IsLower(text[end - 2]) && char.IsLower(text[end - 3])) return false;
-        var next = source.Text(line + 1);
+        var next = Text(line + 1);
         var (nextStart, nextEnd) = ContentBounds(next);
         return IsParagraph(next, nextStart, nextEnd) && nextEnd - nextStart > 2 * (end - start) && !LooksLikeHeader(line + 1);
     }
@@ -105,7 +131,7 @@ internal sealed class Parser
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal LineClass Classify(int line)
     {
-        var text = source.Text(line);
+        var text = Text(line);
         var (start, end) = ContentBounds(text);
         if (start == end) return LineClass.Blank;
         var content = text.AsSpan(start, end - start);
@@ -149,7 +175,7 @@ internal sealed class Parser
             (cachedReading, previousReading) = (previousReading, cachedReading);
             return cachedReading!;
         }
-        var text = source.Text(line);
+        var text = Text(line);
         var (start, end) = ContentBounds(text);
         var reading = unlessProse ? HeaderSplitter.SplitUnlessProse(text, start, end) : HeaderSplitter.Split(text, start, end);
         if (reading is null) return null;
@@ -194,7 +220,7 @@ internal sealed class Parser
         }
 
         for (var i = 0; i < lines.Length; i++) ReportTrailingWhitespace(lines[i], i, problems);
-        return new EntryNode(lines, endings, problems.ToImmutableArray(), metadata, reading, headerRelative, abstractRelative, abstractSpan);
+        return new EntryNode(lines, endings, problems.ToImmutableArray(), metadata, reading, headerRelative, abstractRelative, abstractSpan, compactLines);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -336,7 +362,7 @@ internal sealed class Parser
     private ImmutableArray<SyntaxProblem> TrailingWhitespaceOnly(int line)
     {
         var problems = new List<SyntaxProblem>();
-        ReportTrailingWhitespace(source.Text(line), 0, problems);
+        ReportTrailingWhitespace(Text(line), 0, problems);
         return problems.ToImmutableArray();
     }
 
@@ -402,7 +428,7 @@ internal sealed class Parser
         var endings = new LineEnding[count];
         for (var i = 0; i < count; i++)
         {
-            lines[i] = source.Text(first + i);
+            lines[i] = Text(first + i);
             endings[i] = source.Ending(first + i);
         }
         return (lines, endings);

@@ -27,6 +27,8 @@ public static class DiskFileSource
         // file that grows after the length check cannot exhaust memory.
         if (!Cli.PaperFiles.TryRead(path, out var text, out problem, MaxBytes)) return false;
         document = PaperDocument.Parse(text);
+        // Read off the critical path (the workspace scan): nothing waits, so the abstracts are made compact now.
+        document.CompactLines();
         return true;
     }
 }

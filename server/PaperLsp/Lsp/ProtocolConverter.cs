@@ -65,8 +65,14 @@ public sealed class ProtocolConverter(PositionEncoding encoding)
 
     // ---- positions and ranges ----
 
-    public Position ToLsp(PaperDocument document, TextPosition position) =>
-        new(position.Line, ToLspColumn(document.GetLineText(position.Line), position.Character));
+    public Position ToLsp(PaperDocument document, TextPosition position) => new(position.Line, ToLspColumn(document, position.Line, position.Character));
+
+    /// <summary>As <see cref="ToLspColumn(string, int)"/> for a line of <paramref name="document"/>; in UTF-16 it reads only
+    /// the line's length (an abstract kept compact is not decoded for every position on it).</summary>
+    private int ToLspColumn(PaperDocument document, int line, int utf16Column) =>
+        Encoding == PositionEncoding.Utf16
+            ? Math.Clamp(utf16Column, 0, document.GetLineLength(line))
+            : ToLspColumn(document.GetLineText(line), utf16Column);
 
     public LspRange ToLsp(PaperDocument document, TextRange range) => new(ToLsp(document, range.Start), ToLsp(document, range.End));
 
@@ -77,12 +83,11 @@ public sealed class ProtocolConverter(PositionEncoding encoding)
         TextPosition result;
         if (line < 0) result = new TextPosition(0, 0);
         else if (line >= document.LineCount) result = document.Clamp(new TextPosition(line, 0));
+        else if (Encoding == PositionEncoding.Utf16)
+            result = new TextPosition(line, Math.Clamp(position.Character, 0, document.GetLineLength(line)));
         else
-        {
-            var text = document.GetLineText(line);
-            result = new TextPosition(line, FromLspColumn(text, position.Character));
-        }
-        clamped = result.Line != position.Line || ToLspColumn(document.GetLineText(result.Line), result.Character) != position.Character;
+            result = new TextPosition(line, FromLspColumn(document.GetLineText(line), position.Character));
+        clamped = result.Line != position.Line || ToLspColumn(document, result.Line, result.Character) != position.Character;
         return result;
     }
 
@@ -112,7 +117,7 @@ public sealed class ProtocolConverter(PositionEncoding encoding)
     public static TextRange WholeDocument(PaperDocument document)
     {
         var last = document.LineCount - 1;
-        return new TextRange(new TextPosition(0, 0), new TextPosition(last, document.GetLineText(last).Length));
+        return new TextRange(new TextPosition(0, 0), new TextPosition(last, document.GetLineLength(last)));
     }
 
     // ---- diagnostics ----

@@ -171,7 +171,10 @@ public static class DocumentSymbolJson
             lineCuts.Add(position.Line - lines.Entry!.Value.StartLine);
         }
         json.Raw(",\"character\":"u8);
-        json.Number(converter.ToLspColumn(lines.Text(position.Line), position.Character));
+        // In UTF-16 only the line's length matters: an abstract kept compact is not decoded for its symbol's end.
+        json.Number(converter.Encoding == PositionEncoding.Utf16
+            ? Math.Clamp(position.Character, 0, lines.Length(position.Line))
+            : converter.ToLspColumn(lines.Text(position.Line), position.Character));
         json.Raw((byte)'}');
     }
 
@@ -233,5 +236,10 @@ public static class DocumentSymbolJson
             Entry is { } entry && line >= entry.StartLine && line <= entry.EndLine
                 ? entry.Node.LineText(line - entry.StartLine)
                 : Document.GetLineText(line);
+
+        public int Length(int line) =>
+            Entry is { } entry && line >= entry.StartLine && line <= entry.EndLine
+                ? entry.Node.LineLength(line - entry.StartLine)
+                : Document.GetLineLength(line);
     }
 }

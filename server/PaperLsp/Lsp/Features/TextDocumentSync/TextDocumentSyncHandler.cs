@@ -24,9 +24,18 @@ public sealed class TextDocumentSyncHandler(ServerSession session, DiagnosticsPu
         var snapshot = session.Store.Open(item.Uri, item.Version, text);
         context.Logger.LogDebug("Opened {Uri} version {Version}: {Entries} entries", item.Uri, item.Version, snapshot.Document.EntryCount);
         var published = diagnostics.Schedule(item.Uri);
+        CompactAfter(published, item.Uri);
         if (session.Workspace.HasDeferredRelations) workspaceDiagnostics.CatchUpAfter(published);
         workspaceDiagnostics.PublishAffected(item.Uri);
     }
+
+    /// <summary>
+    /// A large text read in chunks keeps its abstracts as strings so that its first diagnostics do not wait; they are
+    /// made compact once those are out, off the queue (the document's nodes are shared by its later versions).
+    /// </summary>
+    private void CompactAfter(Task published, string uri) =>
+        _ = published.ContinueWith(_ => session.Store.Get(uri)?.Document.CompactLines(), CancellationToken.None,
+            TaskContinuationOptions.None, TaskScheduler.Default);
 
     public void DidChange(DidChangeTextDocumentParams request, RequestContext context)
     {
@@ -47,6 +56,7 @@ public sealed class TextDocumentSyncHandler(ServerSession session, DiagnosticsPu
             session.Store.Open(uri, version, full.Text);
             if (start + 1 < request.ContentChanges.Length) Apply(uri, version, request.ContentChanges[(start + 1)..], context);
             var published = diagnostics.Schedule(uri);
+            CompactAfter(published, uri);
             if (session.Workspace.HasDeferredRelations) workspaceDiagnostics.CatchUpAfter(published);
             workspaceDiagnostics.PublishAffected(uri);
             return;
