@@ -117,4 +117,11 @@ public class CompactCollectionsTests
         Assert.That(set.ToList(), Is.EqualTo(Enumerable.Range(0, 100).Select(i => i * 100).ToList()));
         Assert.That(set.ChunkLengths.Count(), Is.LessThanOrEqualTo(10));
     }
+
+    [Test]
+    public void Name_parts_are_the_parts_of_the_key()
+    {
+        foreach (var key in new[] { "yoon kim", "yung-sung kim", "kim kim", "a--b c", "-x- y", "solo", "", "  spaced  out ", "van-der-berg" })
+            Assert.That(WorkspaceIndex.NamePart.Of(key).Select(p => p.Part.ToString()), Is.EqualTo(WorkspaceIndex.PartsOf(key)), key);
+    }
 }
