@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using PaperLsp.Workspace;
 
 namespace PaperLsp.Index;
 
@@ -10,9 +11,10 @@ namespace PaperLsp.Index;
 /// and the index keeps a few hundred thousand of them: as a sorted array with copy-on-write updates one costs one
 /// object, where an ImmutableDictionary costs a node or two per key, and every collection pays for every object.
 /// Past <see cref="ArrayLimit"/> keys (a very prolific author's co-authors) a copy per update would cost more than the
-/// objects save, so the map turns into a sorted tree there. The form follows from the count alone, so equal maps
-/// built by different histories look the same. A struct over one reference: a record holding three maps holds three
-/// references, not three more objects.
+/// objects save, so the map turns into a sorted tree there. The commonest map of all, one key counted once (the file
+/// of nearly every title, of a one-paper author, the spelling of one), is no object at all: the key's own string. The
+/// form follows from the pairs alone, so equal maps built by different histories look the same. A struct over one
+/// reference: a record holding three maps holds three references, not three more objects.
 /// </summary>
 public readonly struct CountMap<TKey> : IReadOnlyDictionary<TKey, int> where TKey : notnull
 {
@@ -26,8 +28,21 @@ public readonly struct CountMap<TKey> : IReadOnlyDictionary<TKey, int> where TKe
 
     private static readonly KeyComparer PairOrder = new();
 
-    /// <summary>null when empty; else a <c>KeyValuePair&lt;TKey, int&gt;[]</c> sorted by key of at most <see cref="ArrayLimit"/>
-    /// pairs, or an <see cref="ImmutableSortedDictionary{TKey, TValue}"/> of more.</summary>
+    /// <summary>The string a key is, for the keys that are one (strings and <see cref="DocumentId"/>s); null for other keys,
+    /// whose single pairs are arrays like the rest.</summary>
+    private static readonly Func<TKey, string>? SingleOf =
+        typeof(TKey) == typeof(string) ? (Func<TKey, string>)(object)(Func<string, string>)(key => key)
+        : typeof(TKey) == typeof(DocumentId) ? (Func<TKey, string>)(object)(Func<DocumentId, string>)(id => id.Key)
+        : null;
+
+    private static readonly Func<string, TKey>? KeyOfSingle =
+        typeof(TKey) == typeof(string) ? (Func<string, TKey>)(object)(Func<string, string>)(key => key)
+        : typeof(TKey) == typeof(DocumentId) ? (Func<string, TKey>)(object)(Func<string, DocumentId>)(key => new DocumentId(key))
+        : null;
+
+    /// <summary>null when empty; a string for one key counted once (see <see cref="SingleOf"/>); else a
+    /// <c>KeyValuePair&lt;TKey, int&gt;[]</c> sorted by key of at most <see cref="ArrayLimit"/> pairs, or an
+    /// <see cref="ImmutableSortedDictionary{TKey, TValue}"/> of more.</summary>
     private readonly object? store;
 
     private CountMap(object? store) => this.store = store;
@@ -37,6 +52,7 @@ public readonly struct CountMap<TKey> : IReadOnlyDictionary<TKey, int> where TKe
     public int Count => store switch
     {
         null => 0,
+        string => 1,
         KeyValuePair<TKey, int>[] pairs => pairs.Length,
         _ => Tree.Count,
     };
@@ -45,6 +61,9 @@ public readonly struct CountMap<TKey> : IReadOnlyDictionary<TKey, int> where TKe
 
     /// <summary>Whether the tree form holds the pairs (for tests of the large path).</summary>
     internal bool IsTree => store is ImmutableSortedDictionary<TKey, int>;
+
+    /// <summary>Whether the pairs are one key counted once, held as the key itself (for tests).</summary>
+    internal bool IsSingle => store is string;
 
     private ImmutableSortedDictionary<TKey, int> Tree => (ImmutableSortedDictionary<TKey, int>)store!;
 
@@ -61,6 +80,10 @@ public readonly struct CountMap<TKey> : IReadOnlyDictionary<TKey, int> where TKe
             case null:
                 value = 0;
                 return false;
+            case string single:
+                var found = Order.Compare(KeyOfSingle!(single), key) == 0;
+                value = found ? 1 : 0;
+                return found;
             case KeyValuePair<TKey, int>[] pairs:
                 var at = Find(pairs, key);
                 value = at >= 0 ? pairs[at].Value : 0;
@@ -81,6 +104,7 @@ public readonly struct CountMap<TKey> : IReadOnlyDictionary<TKey, int> where TKe
         IEnumerable<KeyValuePair<TKey, int>> pairs = store switch
         {
             null => [],
+            string single => [new KeyValuePair<TKey, int>(KeyOfSingle!(single), 1)],
             KeyValuePair<TKey, int>[] array => array,
             _ => Tree,
         };
@@ -111,7 +135,12 @@ public readonly struct CountMap<TKey> : IReadOnlyDictionary<TKey, int> where TKe
             return builder.Count > ArrayLimit ? new CountMap<TKey>(builder.ToImmutable()) : FromSorted([.. builder]);
         }
 
-        var pairs = store as KeyValuePair<TKey, int>[] ?? [];
+        var pairs = store switch
+        {
+            KeyValuePair<TKey, int>[] array => array,
+            string single => [new KeyValuePair<TKey, int>(KeyOfSingle!(single), 1)],
+            _ => [],
+        };
         var merged = new KeyValuePair<TKey, int>[pairs.Length + deltas.Length];
         int i = 0, d = 0, n = 0;
         while (i < pairs.Length || d < deltas.Length)
@@ -135,6 +164,7 @@ public readonly struct CountMap<TKey> : IReadOnlyDictionary<TKey, int> where TKe
     internal static CountMap<TKey> FromSorted(KeyValuePair<TKey, int>[] pairs) => pairs.Length switch
     {
         0 => default,
+        1 when pairs[0].Value == 1 && SingleOf is not null => new CountMap<TKey>(SingleOf(pairs[0].Key)),
         <= ArrayLimit => new CountMap<TKey>(pairs),
         _ => new CountMap<TKey>(ImmutableSortedDictionary.CreateRange(Order, pairs)),
     };

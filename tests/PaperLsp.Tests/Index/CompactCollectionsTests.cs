@@ -1,4 +1,5 @@
 using PaperLsp.Index;
+using PaperLsp.Workspace;
 
 namespace PaperLsp.Tests.Index;
 
@@ -12,14 +13,16 @@ public class CompactCollectionsTests
     [Test]
     public void A_count_map_after_random_bumps_equals_a_dictionary()
     {
+        var seedsWithSingle = 0;
         for (var seed = 0; seed < 60; seed++)
         {
             var random = new Random(seed);
             var map = CountMap<string>.Empty;
             var model = new Dictionary<string, int>(StringComparer.Ordinal);
             // Grow with mostly positive deltas, then shrink with mostly negative ones: past the array limit and back.
-            var keys = random.Next(2) == 0 ? 40 : CountMap<string>.ArrayLimit * 2;
+            var keys = (seed % 3) switch { 0 => 4, 1 => 40, _ => CountMap<string>.ArrayLimit * 2 };
             var sawTree = false;
+            var sawSingle = false;
             for (var step = 0; step < 400; step++)
             {
                 var growing = step < 200;
@@ -28,7 +31,7 @@ public class CompactCollectionsTests
                 for (var i = 0; i < batch; i++)
                 {
                     var key = "k" + random.Next(keys);
-                    var delta = random.Next(1, 4) * (random.Next(10) < (growing ? 8 : 2) ? 1 : -1);
+                    var delta = (random.Next(3) == 0 ? random.Next(2, 4) : 1) * (random.Next(10) < (growing ? 8 : 2) ? 1 : -1);
                     deltas.Add(new(key, delta));
                 }
                 foreach (var (key, delta) in deltas)
@@ -46,10 +49,14 @@ public class CompactCollectionsTests
                 var difference = Compare(map, model);
                 Assert.That(difference, Is.Null, $"seed {seed} step {step}");
                 Assert.That(map.IsTree, Is.EqualTo(map.Count > CountMap<string>.ArrayLimit), $"seed {seed} step {step}: the form follows the count");
+                Assert.That(map.IsSingle, Is.EqualTo(map.Count == 1 && map.Single().Value == 1), $"seed {seed} step {step}: one key counted once is the key");
                 sawTree |= map.IsTree;
+                sawSingle |= map.IsSingle;
             }
             if (keys > CountMap<string>.ArrayLimit) Assert.That(sawTree, $"seed {seed} reached the tree form");
+            if (sawSingle) seedsWithSingle++;
         }
+        Assert.That(seedsWithSingle, Is.GreaterThan(20), "the small sequences pass through the single form");
     }
 
     private static string? Compare(CountMap<string> map, Dictionary<string, int> model)
@@ -64,6 +71,21 @@ public class CompactCollectionsTests
             if (!map.TryGetValue(key, out var got) || got != count || map[key] != count || !map.ContainsKey(key)) return $"lookup of {key}";
         if (map.ContainsKey("absent") || map.GetValueOrDefault("absent") != 0) return "an absent key is found";
         return null;
+    }
+
+    [Test]
+    public void A_map_of_document_ids_holds_one_file_counted_once_as_its_key_and_grows_from_it()
+    {
+        var a = new DocumentId("/a.papers");
+        var b = new DocumentId("/b.papers");
+        var one = CountMap<DocumentId>.Empty.Bump(b, 1);
+        Assert.That(one.IsSingle && one.Count == 1 && one[b] == 1 && !one.ContainsKey(a));
+        Assert.That(one.ToList(), Is.EqualTo(new KeyValuePair<DocumentId, int>[] { new(b, 1) }));
+        var two = one.Bump(a, 1).Bump(b, 1);
+        Assert.That(two.IsSingle, Is.False);
+        Assert.That(two.ToList(), Is.EqualTo(new KeyValuePair<DocumentId, int>[] { new(a, 1), new(b, 2) }));
+        Assert.That(two.Bump(b, -1).Bump(a, -1).IsSingle, "back to one file counted once");
+        Assert.That(one.Bump(b, 1).IsSingle, Is.False, "counted twice is an array");
     }
 
     [Test]
