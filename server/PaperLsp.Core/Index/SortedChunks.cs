@@ -1,28 +1,29 @@
 using System.Buffers;
 using System.Collections;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace PaperLsp.Index;
 
 /// <summary>
-/// An immutable sorted set kept as a list of sorted chunks, for the index's author orders (name parts, authors by
-/// frequency): an ImmutableSortedSet costs a node object per item, this one array per about a hundred items. An update
-/// copies each chunk it changes once and the list of chunks once (a keystroke in a name, at 200,000 items: a few
-/// chunks of 1.5 KB and a 16 KB list): more copying than a tree's path, but a couple of thousand objects instead of a
-/// few hundred thousand that every collection walks, and a list opened or closed is one merge over everything.
+/// An immutable sorted set kept as a persistent list of sorted chunks, for the index's author orders (name parts,
+/// authors by frequency): an ImmutableSortedSet costs a node object per item, this an array and a list node per about
+/// a hundred items. An update copies each chunk it changes (about 1.5 KB) and the list's path to it (a dozen nodes),
+/// so a keystroke in a name costs a few KB and a few dozen objects, and the set itself a couple of thousand objects
+/// instead of a few hundred thousand that every collection walks. Many changes at once (a list opened or closed) are
+/// one merge over everything.
 /// </summary>
 public sealed class SortedChunks<T> : IReadOnlyCollection<T>
 {
-    /// <summary>About the square root of (items / changes per update), which balances the copy of the chunks against
-    /// the copy of the list of them.</summary>
     internal const int MaxChunk = 128;
     /// <summary>What a build or a split fills chunks to, leaving room for inserts before the next split.</summary>
     private const int FillChunk = 96;
     /// <summary>A chunk shrunk below this joins a neighbour if the two fit in one.</summary>
-    private const int MinChunk = 24;
+    internal const int MinChunk = 24;
 
-    private readonly T[][] chunks;
+    private readonly ImmutableList<T[]> chunks;
 
-    private SortedChunks(IComparer<T> order, T[][] chunks, int count)
+    private SortedChunks(IComparer<T> order, ImmutableList<T[]> chunks, int count)
     {
         Order = order;
         this.chunks = chunks;
@@ -52,40 +53,42 @@ public sealed class SortedChunks<T> : IReadOnlyCollection<T>
 
     private static SortedChunks<T> FromSorted(IComparer<T> order, ReadOnlySpan<T> sorted)
     {
+        return new SortedChunks<T>(order, [.. Split(sorted)], sorted.Length);
+    }
+
+    /// <summary>Even chunks of at most <see cref="FillChunk"/> rather than full ones and a short last one.</summary>
+    private static T[][] Split(ReadOnlySpan<T> sorted)
+    {
         var result = new T[(sorted.Length + FillChunk - 1) / FillChunk][];
         for (var c = 0; c < result.Length; c++)
-        {
-            // Even chunks rather than full ones and a short last one.
-            var start = (int)((long)sorted.Length * c / result.Length);
-            var end = (int)((long)sorted.Length * (c + 1) / result.Length);
-            result[c] = sorted[start..end].ToArray();
-        }
-        return new SortedChunks<T>(order, result, sorted.Length);
+            result[c] = sorted[(int)((long)sorted.Length * c / result.Length)..(int)((long)sorted.Length * (c + 1) / result.Length)].ToArray();
+        return result;
     }
 
     /// <summary>
     /// The set without <paramref name="removed"/> and with <paramref name="added"/> (an item in both stays). Each chunk
-    /// a change falls in is copied once, and the list of chunks once, however many changes there are: a list opened or
-    /// closed is one merge over everything, a keystroke a chunk or two.
+    /// a change falls in is merged with its changes once; past a change per few chunks, everything is merged at once.
     /// </summary>
     public SortedChunks<T> Update(IEnumerable<T> removed, IEnumerable<T> added)
     {
         var gone = SortedDistinct(Order, removed);
         var more = SortedDistinct(Order, added);
         if (gone.Length + more.Length == 0) return this;
-        if (chunks.Length == 0) return FromSorted(Order, more);
-        var result = new Chunks(chunks.Length + (more.Length + MaxChunk - 1) / MaxChunk + 1);
-        int c = 0, g = 0, a = 0, count = Count;
+        if (chunks.IsEmpty) return FromSorted(Order, more);
+        if (gone.Length + more.Length > Math.Max(8, chunks.Count / 4))
+        {
+            var all = Merge([.. this], gone, more);
+            return new SortedChunks<T>(Order, [.. Split(all)], all.Length);
+        }
+        var builder = chunks.ToBuilder();
+        // The builder's index of an original chunk is its index plus shift.
+        int shift = 0, g = 0, a = 0, count = Count, c = 0;
         while (g < gone.Length || a < more.Length)
         {
-            // Straight to the chunk of the next change: the chunks before it are kept as they are.
-            var next = a == more.Length || (g < gone.Length && Order.Compare(gone[g], more[a]) <= 0) ? gone[g] : more[a];
-            var target = Math.Min(ChunkOf(next, c), chunks.Length - 1);
-            result.Keep(chunks.AsSpan(c..target));
-            c = target;
-            var chunk = chunks[c];
+            var target = TargetOf(gone, g, more, a, c);
+            var chunk = chunks[target];
             // A chunk takes the changes up to its last item; the last chunk takes the rest.
-            var final = c == chunks.Length - 1;
+            var final = target == chunks.Count - 1;
             var goneEnd = g;
             while (goneEnd < gone.Length && (final || Order.Compare(gone[goneEnd], chunk[^1]) <= 0)) goneEnd++;
             var moreEnd = a;
@@ -93,62 +96,41 @@ public sealed class SortedChunks<T> : IReadOnlyCollection<T>
             var merged = Merge(chunk, gone.AsSpan(g..goneEnd), more.AsSpan(a..moreEnd));
             (g, a) = (goneEnd, moreEnd);
             count += merged.Length - chunk.Length;
-            c++;
-            if (merged.Length <= MaxChunk)
+            c = target + 1;
+
+            var at = target + shift;
+            builder.RemoveAt(at);
+            shift--;
+            foreach (var piece in merged.Length <= MaxChunk ? (merged.Length == 0 ? [] : [merged]) : Split(merged))
             {
-                if (merged.Length > 0) result.Add(merged);
-                continue;
+                // Joined to the chunk before when either is small and both fit, so removals cannot leave a long list
+                // of tiny chunks.
+                if (at > 0 && (builder[at - 1].Length < MinChunk || piece.Length < MinChunk) && builder[at - 1].Length + piece.Length <= MaxChunk)
+                    builder[at - 1] = [.. builder[at - 1], .. piece];
+                else
+                {
+                    builder.Insert(at++, piece);
+                    shift++;
+                }
             }
-            var pieces = (merged.Length + FillChunk - 1) / FillChunk;
-            for (var p = 0; p < pieces; p++)
-                result.Add(merged[(int)((long)merged.Length * p / pieces)..(int)((long)merged.Length * (p + 1) / pieces)]);
+            // A small chunk with none before it joins the next, if no change is still to reach that one.
+            if (at > 0 && at < builder.Count && builder[at - 1].Length < MinChunk && builder[at - 1].Length + builder[at].Length <= MaxChunk
+                && (g == gone.Length && a == more.Length || TargetOf(gone, g, more, a, c) != c))
+            {
+                builder[at - 1] = [.. builder[at - 1], .. builder[at]];
+                builder.RemoveAt(at);
+                shift--;
+                c++;
+            }
         }
-        result.Keep(chunks.AsSpan(c..));
-        return new SortedChunks<T>(Order, result.ToArray(), count);
+        return new SortedChunks<T>(Order, builder.ToImmutable(), count);
     }
 
-    /// <summary>The new list of chunks, in a rented buffer: one copy into the list kept.</summary>
-    private struct Chunks(int capacity)
+    /// <summary>The chunk, from <paramref name="from"/> on, of the next change.</summary>
+    private int TargetOf(T[] gone, int g, T[] more, int a, int from)
     {
-        private T[][] buffer = ArrayPool<T[]>.Shared.Rent(capacity);
-        private int count;
-
-        /// <summary>Adds a chunk, joining it to the one before when either is small and both fit in one, so removals
-        /// cannot leave a long list of tiny chunks.</summary>
-        public void Add(T[] chunk)
-        {
-            if (count > 0 && (buffer[count - 1].Length < MinChunk || chunk.Length < MinChunk) && buffer[count - 1].Length + chunk.Length <= MaxChunk)
-                buffer[count - 1] = [.. buffer[count - 1], .. chunk];
-            else
-            {
-                if (count == buffer.Length) Grow();
-                buffer[count++] = chunk;
-            }
-        }
-
-        public void Keep(ReadOnlySpan<T[]> unchanged)
-        {
-            if (unchanged.IsEmpty) return;
-            Add(unchanged[0]);
-            while (count + unchanged.Length - 1 > buffer.Length) Grow();
-            unchanged[1..].CopyTo(buffer.AsSpan(count));
-            count += unchanged.Length - 1;
-        }
-
-        private void Grow()
-        {
-            var bigger = ArrayPool<T[]>.Shared.Rent(buffer.Length * 2);
-            buffer.AsSpan(0, count).CopyTo(bigger);
-            ArrayPool<T[]>.Shared.Return(buffer, clearArray: true);
-            buffer = bigger;
-        }
-
-        public T[][] ToArray()
-        {
-            var kept = buffer.AsSpan(0, count).ToArray();
-            ArrayPool<T[]>.Shared.Return(buffer, clearArray: true);
-            return kept;
-        }
+        var next = a == more.Length || (g < gone.Length && Order.Compare(gone[g], more[a]) <= 0) ? gone[g] : more[a];
+        return Math.Min(ChunkOf(next, from), chunks.Count - 1);
     }
 
     public SortedChunks<T> Add(T item) => Update([], [item]);
@@ -157,14 +139,16 @@ public sealed class SortedChunks<T> : IReadOnlyCollection<T>
     public bool Contains(T item)
     {
         var c = ChunkOf(item);
-        return c < chunks.Length && Array.BinarySearch(chunks[c], item, Order) >= 0;
+        return c < chunks.Count && Array.BinarySearch(chunks[c], item, Order) >= 0;
     }
 
     /// <summary>The chunk without <paramref name="gone"/> and with <paramref name="more"/>: a binary search per change
-    /// and block copies between them, not a comparison per item.</summary>
+    /// and block copies between them, not a comparison per item; built in a rented buffer, so the chunk kept is the one
+    /// array allocated.</summary>
     private T[] Merge(T[] chunk, ReadOnlySpan<T> gone, ReadOnlySpan<T> more)
     {
-        var result = new T[chunk.Length + more.Length];
+        var buffer = ArrayPool<T>.Shared.Rent(chunk.Length + more.Length);
+        var result = buffer.AsSpan(0, chunk.Length + more.Length);
         int n = 0, i = 0, g = 0, a = 0;
         while (g < gone.Length || a < more.Length)
         {
@@ -172,7 +156,7 @@ public sealed class SortedChunks<T> : IReadOnlyCollection<T>
             var item = adding ? more[a] : gone[g];
             var at = Array.BinarySearch(chunk, i, chunk.Length - i, item, Order);
             var position = at >= 0 ? at : ~at;
-            chunk.AsSpan(i..position).CopyTo(result.AsSpan(n));
+            chunk.AsSpan(i..position).CopyTo(result[n..]);
             n += position - i;
             i = at >= 0 ? at + 1 : position;
             if (adding)
@@ -184,23 +168,25 @@ public sealed class SortedChunks<T> : IReadOnlyCollection<T>
             }
             else g++;
         }
-        chunk.AsSpan(i).CopyTo(result.AsSpan(n));
+        chunk.AsSpan(i).CopyTo(result[n..]);
         n += chunk.Length - i;
-        return n == result.Length ? result : result[..n];
+        var merged = result[..n].ToArray();
+        ArrayPool<T>.Shared.Return(buffer, clearArray: RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+        return merged;
     }
 
     /// <summary>The items at or after the first one for which <paramref name="compareToBound"/> is not negative, in order
     /// (the set must be ordered so that those items are a suffix).</summary>
     public IEnumerable<T> From(Func<T, int> compareToBound)
     {
-        int low = 0, high = chunks.Length;
+        int low = 0, high = chunks.Count;
         while (low < high)
         {
             var middle = (low + high) >> 1;
             if (compareToBound(chunks[middle][^1]) < 0) low = middle + 1;
             else high = middle;
         }
-        for (var c = low; c < chunks.Length; c++)
+        for (var c = low; c < chunks.Count; c++)
         {
             var chunk = chunks[c];
             var i = 0;
@@ -229,10 +215,10 @@ public sealed class SortedChunks<T> : IReadOnlyCollection<T>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>The first chunk from <paramref name="from"/> on whose last item is not before <paramref name="item"/>;
-    /// <c>chunks.Length</c> if none is.</summary>
+    /// <c>chunks.Count</c> if none is.</summary>
     private int ChunkOf(T item, int from = 0)
     {
-        int low = from, high = chunks.Length;
+        int low = from, high = chunks.Count;
         while (low < high)
         {
             var middle = (low + high) >> 1;

@@ -120,13 +120,35 @@ public class CompactCollectionsTests
                 model.UnionWith(added);
                 Assert.That(set.ToList(), Is.EqualTo(model.ToList()), $"seed {seed} step {step}");
                 Assert.That(set.Count, Is.EqualTo(model.Count), $"seed {seed} step {step}");
-                Assert.That(set.ChunkLengths, Has.All.InRange(1, SortedChunks<int>.MaxChunk), $"seed {seed} step {step}: chunk sizes");
+                AssertChunks(set, $"seed {seed} step {step}");
                 var bound = random.Next(-10, range + 10);
                 Assert.That(set.From(item => item.CompareTo(bound)).ToList(), Is.EqualTo(model.Where(item => item >= bound).ToList()), $"seed {seed} step {step}: from {bound}");
                 var probe = random.Next(range);
                 Assert.That(set.Contains(probe), Is.EqualTo(model.Contains(probe)));
             }
         }
+    }
+
+    /// <summary>Chunks are never empty nor over the limit, and a small one never sits beside one it would fit in with.</summary>
+    private static void AssertChunks(SortedChunks<int> set, string context)
+    {
+        var lengths = set.ChunkLengths.ToList();
+        Assert.That(lengths, Has.All.InRange(1, SortedChunks<int>.MaxChunk), $"{context}: chunk sizes");
+        for (var i = 1; i < lengths.Count; i++)
+            if (Math.Min(lengths[i - 1], lengths[i]) < SortedChunks<int>.MinChunk)
+                Assert.That(lengths[i - 1] + lengths[i], Is.GreaterThan(SortedChunks<int>.MaxChunk), $"{context}: a small chunk beside one it fits in ({string.Join(",", lengths)})");
+    }
+
+    [Test]
+    public void Sorted_chunks_shrunk_at_either_end_join_their_neighbour()
+    {
+        var set = SortedChunks<int>.Create(Comparer<int>.Default, Enumerable.Range(0, 1000));
+        for (var i = 0; i < 90; i++)
+        {
+            set = set.Remove(i).Remove(999 - i);
+            AssertChunks(set, $"after removing {i} and {999 - i}");
+        }
+        Assert.That(set.ToList(), Is.EqualTo(Enumerable.Range(90, 820).ToList()));
     }
 
     [Test]
