@@ -51,10 +51,7 @@ public sealed class SortedChunks<T> : IReadOnlyCollection<T>
         return n == sorted.Length ? sorted : sorted[..n];
     }
 
-    private static SortedChunks<T> FromSorted(IComparer<T> order, ReadOnlySpan<T> sorted)
-    {
-        return new SortedChunks<T>(order, [.. Split(sorted)], sorted.Length);
-    }
+    private static SortedChunks<T> FromSorted(IComparer<T> order, ReadOnlySpan<T> sorted) => new(order, [.. Split(sorted)], sorted.Length);
 
     /// <summary>Even chunks of at most <see cref="FillChunk"/> rather than full ones and a short last one.</summary>
     private static T[][] Split(ReadOnlySpan<T> sorted)
