@@ -115,6 +115,61 @@ public class WorkspaceIndexTests
         return null;
     }
 
+    /// <summary>A name made of letters only, different for each <paramref name="n"/>.</summary>
+    private static string Word(int n)
+    {
+        var letters = "";
+        for (var k = n + 26; k > 0; k /= 26) letters = (char)('a' + k % 26) + letters;
+        return char.ToUpperInvariant(letters[0]) + letters[1..];
+    }
+
+    /// <summary>
+    /// One author with more co-authors than a <see cref="CountMap{TKey}"/> keeps in an array: edits that move the count
+    /// across that limit (a block of entries deleted and pasted back) and edits inside the tree form must still equal
+    /// a fresh build.
+    /// </summary>
+    [Test]
+    public void A_prolific_author_across_the_compact_form_limit_follows_edits_as_a_fresh_build()
+    {
+        var count = CountMap<string>.ArrayLimit + 40;
+        static string Header(int i) => $"Study of {Word(i)} methodsAda Lovelace, Jon {Word(i)}";
+        var text = string.Concat(Enumerable.Range(0, count).Select(i => $"{Header(i)}\nAbstract {i}.\n\n"));
+        var id = new DocumentId("/w/prolific.papers");
+        var snapshot = WorkspaceSnapshot.Empty.Opened(id, "file:///w/prolific.papers", PaperDocument.Parse(text), 1);
+        var ada = snapshot.Index.Author("ada lovelace")!;
+        Assert.That(ada.Coauthors.Count, Is.EqualTo(count));
+        Assert.That(ada.Coauthors.IsTree, "past the limit the co-authors are a tree");
+        Assert.That(ada.Coauthors["jon " + Word(7).ToLowerInvariant()], Is.EqualTo(1));
+
+        // Delete 60 entries at once (below the limit), edit a co-author in the array form, paste them back, edit in the tree form.
+        var document = snapshot.Get(id)!.Document;
+        var block = text[..text.IndexOf(Header(60), StringComparison.Ordinal)];
+        var deleteBlock = new TextChange(new TextRange(new(0, 0), new(60 * 3, 0)), "");
+        var steps = new List<Func<PaperDocument, PaperDocument>>
+        {
+            d => d.Apply(deleteBlock),
+            // The end of a header is the end of the co-author's name: "Jon Di" becomes "Jon Dix".
+            d => d.Apply(new TextChange(TextRange.OnLine(0, Header(60).Length, 0), "x")),
+            d => d.Apply(new TextChange(new TextRange(new(0, 0), new(0, 0)), block)),
+            d => d.Apply(new TextChange(TextRange.OnLine(3 * 100, Header(100).Length, 0), "y")),
+        };
+        var version = 2;
+        var sizes = new List<int>();
+        foreach (var step in steps)
+        {
+            document = step(document);
+            snapshot = snapshot.Changed(id, document, version++);
+            Assert.That(snapshot.Index.Describe(), Is.EqualTo(snapshot.BuildIndexFresh().Describe()), $"after step {version - 2}");
+            var coauthors = snapshot.Index.Author("ada lovelace")!.Coauthors;
+            Assert.That(coauthors.IsTree, Is.EqualTo(coauthors.Count > CountMap<string>.ArrayLimit));
+            sizes.Add(coauthors.Count);
+        }
+        Assert.That(sizes, Is.EqualTo(new[] { count - 60, count - 60, count, count }), "the steps cross the limit down and up");
+        var last = snapshot.Index.Author("ada lovelace")!.Coauthors;
+        Assert.That(last.ContainsKey($"jon {Word(60).ToLowerInvariant()}x") && last.ContainsKey($"jon {Word(100).ToLowerInvariant()}y"), "both renames reached the index");
+        Assert.That(last.ContainsKey($"jon {Word(60).ToLowerInvariant()}"), Is.False);
+    }
+
     [Test]
     public void A_change_with_several_edits_carries_every_delta()
     {
