@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using PaperLsp.Duplicates;
 using PaperLsp.Files;
 using PaperLsp.Lsp.Protocol;
+using PaperLsp.Lsp.Session;
 using PaperLsp.Lsp.Queue;
 using PaperLsp.Workspace;
 
@@ -73,7 +74,7 @@ public sealed class WorkspaceDiagnosticsPublisher(ServerSession session, Request
             // The workspace index is computed beside the relations, not after them: what it allocates is promoted
             // through the collector, and after the duplicates arrive the user is typing (edits right after them
             // waited 100-200 ms on those collections when the index came second).
-            var indexing = Task.Run(session.Workspace.CatchUpIndex);
+            var indexing = Background.Run(session.Workspace.CatchUpIndex);
             while (true)
             {
                 var built = await queue.EnqueueExclusive("paperlsp/build-relations", _ => session.Workspace.BuildDeferred(), CancellationToken.None).ConfigureAwait(false);
@@ -92,7 +93,7 @@ public sealed class WorkspaceDiagnosticsPublisher(ServerSession session, Request
             }
             await indexing.ConfigureAwait(false);
             // The edits made meanwhile, on top of the index just computed (each is one entry out, one in).
-            await Task.Run(session.Workspace.CatchUpIndex).ConfigureAwait(false);
+            await Background.Run(session.Workspace.CatchUpIndex).ConfigureAwait(false);
         }
         catch (Exception exception)
         {

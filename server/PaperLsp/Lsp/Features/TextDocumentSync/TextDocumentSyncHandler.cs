@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PaperLsp.Lsp.Protocol;
+using PaperLsp.Lsp.Session;
 using PaperLsp.Syntax;
 using PaperLsp.Text;
 
@@ -34,7 +35,7 @@ public sealed class TextDocumentSyncHandler(ServerSession session, DiagnosticsPu
     /// made compact once those are out, off the queue (the document's nodes are shared by its later versions).
     /// </summary>
     private void CompactAfter(Task published, string uri) =>
-        _ = published.ContinueWith(_ => session.Store.Get(uri)?.Document.CompactLines(), CancellationToken.None,
+        _ = published.ContinueWith(_ => Background.Run(() => session.Store.Get(uri)?.Document.CompactLines()), CancellationToken.None,
             TaskContinuationOptions.None, TaskScheduler.Default);
 
     public void DidChange(DidChangeTextDocumentParams request, RequestContext context)
