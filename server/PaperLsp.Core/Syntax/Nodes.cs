@@ -108,15 +108,12 @@ public class ItemNode
             return;
         }
         var narrow = (byte[])kept;
-        var at = builder.Length;
-        builder.Length += narrow.Length;
-        // Widen a chunk at a time: StringBuilder has no span of its own to write into.
         Span<char> chunk = stackalloc char[512];
         for (var from = 0; from < narrow.Length; from += chunk.Length)
         {
             var count = Math.Min(chunk.Length, narrow.Length - from);
             System.Text.Encoding.Latin1.GetChars(narrow.AsSpan(from, count), chunk);
-            for (var i = 0; i < count; i++) builder[at + from + i] = chunk[i];
+            builder.Append(chunk[..count]);
         }
     }
 

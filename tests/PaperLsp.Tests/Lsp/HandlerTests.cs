@@ -22,6 +22,27 @@ public class HandlerTests
         return (session, sync, diagnostics);
     }
 
+    [Test]
+    public async Task A_large_open_keeps_its_abstracts_as_strings_for_the_first_diagnostics_then_makes_them_compact()
+    {
+        // Over 2 MB, so the read goes in chunks and leaves the abstracts to the background pass after the first publication
+        // (CompactLineTests shows a chunked read leaves them as strings).
+        var abstractText = "We measure how the first diagnostics of a very large reading list arrive, " + new string('x', 900) + ".";
+        var text = string.Concat(Enumerable.Range(0, 2400).Select(i => $"Paper Number {i} On Large ListsAda Lovelace, Alan Turing\n{abstractText}\n\n"));
+        Assert.That(text.Length, Is.GreaterThan(2 << 20));
+        var session = TestDocuments.NewSession();
+        session.DiagnosticsDelay = TimeSpan.Zero; // the pass follows the first publication, which this session otherwise holds back an hour
+        var queue = new PaperLsp.Lsp.Queue.RequestQueue(() => session.State, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var diagnostics = new DiagnosticsPublisher(session, queue);
+        var sync = new TextDocumentSyncHandler(session, diagnostics, new WorkspaceDiagnosticsPublisher(session, queue, diagnostics));
+        sync.DidOpen(new DidOpenTextDocumentParams { TextDocument = new TextDocumentItem { Uri = Uri, Version = 1, Text = text } }, RequestContext.For(session));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        bool AllCompact() => session.Store.Get(Uri)!.Document.Entries.All(e => e.Node.IsCompact(e.Node.AbstractLine));
+        while (!AllCompact() && DateTime.UtcNow < deadline) await Task.Delay(20);
+        Assert.That(AllCompact(), Is.True, "the server made the abstracts compact after opening");
+        Assert.That(session.Store.Get(Uri)!.Document.GetText(), Is.EqualTo(text));
+    }
+
     private static DocumentSymbol[] Symbols(ServerSession session) =>
         new DocumentSymbolHandler().Handle(new DocumentSymbolParams { TextDocument = TestDocuments.Id(Uri) }, RequestContext.For(session), default);
 
