@@ -75,6 +75,7 @@ public sealed class LanguageServer : IAsyncDisposable
     {
         rpc.StartListening();
         logger.LogInformation("paperlsp language server started (pid {Pid})", Environment.ProcessId);
+        if (options.TransportNote is { } note) logger.LogDebug("{Note}", note);
         var first = await Task.WhenAny(exited.Task, rpc.Completion).ConfigureAwait(false);
         int code;
         if (first == exited.Task) code = await exited.Task.ConfigureAwait(false);

@@ -20,6 +20,9 @@ public sealed class LanguageServerOptions
     /// <summary>Where log lines go besides the client; stderr by default. Never stdout.</summary>
     public TextWriter? LogWriter { get; init; }
 
+    /// <summary>What the host did to the transport before the server started (see <see cref="Transport.StdioBuffers"/>), logged at debug level.</summary>
+    public string? TransportNote { get; init; }
+
     /// <summary>
     /// Tests only, through <c>new LanguageServer(…, options)</c> in the test assembly: awaited before each concurrent
     /// request runs, with the request's token, so that a test can hold a request and cancel it deterministically.
