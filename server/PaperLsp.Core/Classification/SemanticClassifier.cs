@@ -72,7 +72,7 @@ public static class SemanticClassifier
     }
 
     /// <summary>The directives of the document that cover the whole file (<c>// paperlsp-ignore-file</c>).</summary>
-    public static IReadOnlyList<Directive> FileDirectives(PaperDocument document) => document.FlaggedItems
+    public static IReadOnlyList<Directive> FileDirectives(PaperDocument document) => document.DirectiveItems
         .Select(item => item.Node)
         .OfType<CommentNode>()
         .Where(comment => comment.Directive is { Scope: DirectiveScope.File })

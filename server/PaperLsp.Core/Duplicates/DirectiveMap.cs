@@ -17,7 +17,7 @@ internal sealed class DirectiveMap
 
     private DirectiveMap(PaperDocument document)
     {
-        foreach (var item in document.FlaggedItems)
+        foreach (var item in document.DirectiveItems)
         {
             if (item.Node is not CommentNode { Directive: { } directive }) continue;
             if (directive.Scope == DirectiveScope.File)

@@ -30,6 +30,8 @@ internal sealed class ItemTree
         public readonly int Entries;
         /// <summary>Items below that carry findings or file-wide directives, so collecting them skips clean subtrees.</summary>
         public readonly int Flagged;
+        /// <summary>Comments below that hold a directive: the duplicate findings read them on every keystroke, and the parser's findings are far more.</summary>
+        public readonly int Directives;
         /// <summary>One bit per title-key hash (mod 64) of the entries below: searches for given titles skip subtrees without their bits.</summary>
         public readonly ulong TitleBloom;
 
@@ -44,6 +46,7 @@ internal sealed class ItemTree
             Lines = (left?.Lines ?? 0) + value.LineCount + (right?.Lines ?? 0);
             Entries = (left?.Entries ?? 0) + (value.Kind == ItemKind.Entry ? 1 : 0) + (right?.Entries ?? 0);
             Flagged = (left?.Flagged ?? 0) + (value.IsFlagged ? 1 : 0) + (right?.Flagged ?? 0);
+            Directives = (left?.Directives ?? 0) + (value is CommentNode { Directive: not null } ? 1 : 0) + (right?.Directives ?? 0);
             TitleBloom = (left?.TitleBloom ?? 0) | (right?.TitleBloom ?? 0) | (value is EntryNode entry ? BloomBit(entry.TitleKeyHash) : 0);
         }
     }
@@ -166,6 +169,23 @@ internal sealed class ItemTree
         var own = start + (node.Left?.Lines ?? 0);
         if (node.Value.IsFlagged) results.Add((node.Value, own));
         CollectFlagged(node.Right, own + node.Value.LineCount, results);
+    }
+
+    /// <summary>Comments that hold a directive, in order, with their first lines.</summary>
+    public List<(CommentNode Comment, int StartLine)> EnumerateDirectives()
+    {
+        var results = new List<(CommentNode, int)>(root?.Directives ?? 0);
+        CollectDirectives(root, 0, results);
+        return results;
+    }
+
+    private static void CollectDirectives(Node? node, int start, List<(CommentNode, int)> results)
+    {
+        if (node is null || node.Directives == 0) return;
+        CollectDirectives(node.Left, start, results);
+        var own = start + (node.Left?.Lines ?? 0);
+        if (node.Value is CommentNode { Directive: not null } comment) results.Add((comment, own));
+        CollectDirectives(node.Right, own + node.Value.LineCount, results);
     }
 
     internal static ulong BloomBit(int hash) => 1UL << (hash & 63);
