@@ -420,7 +420,7 @@ public sealed class DuplicateIndex
 
     private void Unflag(TextGroup group)
     {
-        foreach (var member in group.Members) documents.GetValueOrDefault(member.Document)?.Remove(member.Node);
+        foreach (var member in group.Members) documents.GetValueOrDefault(member.Document)?.Retire(member.Node);
     }
 
     private DocumentEntries Entries(DocumentId id)
