@@ -155,6 +155,8 @@ sealed class SizeResult
     public int FirstDiagnosticsCount { get; set; }
     public double[] EditMs { get; set; } = [];
     public double FirstEditMs { get; set; }
+    /// <summary>The server's CPU time (every thread, from /proc) over the timed edits, per edit: steadier than wall time on a shared machine.</summary>
+    public double EditCpuMs { get; set; }
     public double DuplicatesReadyMs { get; set; }
     public int DuplicatesCount { get; set; }
     public int BurstEdits { get; set; }
@@ -194,7 +196,7 @@ sealed class SizeResult
         Console.WriteLine(string.Create(c, $"   the first didChange right after them -> a pull behind it answered: {FirstEditMs:F1} ms"));
         if (DuplicatesCount > 0)
             Console.WriteLine(string.Create(c, $"   didOpen -> the publication with the duplicates (relations built apart): {DuplicatesReadyMs:F0} ms ({DuplicatesCount} diagnostics)"));
-        Console.WriteLine(string.Create(c, $"   one-char didChange -> publishDiagnostics(that version), n={EditMs.Length}: p50 {Percentile(EditMs, 50):F2} ms, p90 {Percentile(EditMs, 90):F2} ms, p99 {Percentile(EditMs, 99):F2} ms, max {EditMs.DefaultIfEmpty(double.NaN).Max():F2} ms"));
+        Console.WriteLine(string.Create(c, $"   one-char didChange -> publishDiagnostics(that version), n={EditMs.Length}: p50 {Percentile(EditMs, 50):F2} ms, p90 {Percentile(EditMs, 90):F2} ms, p99 {Percentile(EditMs, 99):F2} ms, max {EditMs.DefaultIfEmpty(double.NaN).Max():F2} ms; server CPU {EditCpuMs:F2} ms per edit"));
         // Where the slow ones fall tells a pause that follows the open (the first edits) from one that recurs.
         if (EditMs.Length > 0)
             Console.WriteLine("   slowest edits (edit number: ms): " + string.Join(", ", EditMs.Select((ms, i) => (ms, i)).OrderByDescending(e => e.ms).Take(6)
@@ -300,6 +302,7 @@ static class Scenario
             // Sequential: each edit waits for the diagnostics of its own version.
             var edits = new double[options.Edits];
             var lastPublishedCount = first.Count;
+            var cpuBeforeEdits = client.CpuMs();
             for (var i = 0; i < edits.Length; i++)
             {
                 var (sent, published) = await EditAsync();
@@ -307,6 +310,7 @@ static class Scenario
                 lastPublishedCount = published.Count;
             }
             result.EditMs = edits;
+            result.EditCpuMs = (client.CpuMs() - cpuBeforeEdits) / Math.Max(1, edits.Length);
             (result.QuietEditMs, result.QuietEditsPublished) = await PullScenario.QuietPushAsync(client, uri, quiet, options.Edits, () => ++version);
 
             // Burst: edits back to back; which versions get diagnostics, and how long after the last edit.
