@@ -31,7 +31,7 @@ public sealed class DocumentStore
     public DocumentSnapshot Open(string uri, int version, string text)
     {
         var previous = Get(uri);
-        var document = LargeRead.WithoutCollections(text, () => PaperDocument.Parse(text));
+        var document = PaperDocument.Parse(text);
         var titles = TitleIndex.Build(document);
         titleIndexes[uri] = titles;
         return Publish(uri, previous, new DocumentSnapshot(uri, version, ++revision, document, titles.DuplicatedKeys.ToImmutableHashSet(StringComparer.Ordinal)));
