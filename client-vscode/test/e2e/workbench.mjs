@@ -166,12 +166,20 @@ export class Workbench {
     // F1 opens the quick input from any part of the workbench (Control+P is lost while a tree view has the focus);
     // replacing its '>' with a file name turns it into Quick Open. Retried as a whole: a view that takes the focus
     // back closes the quick input between the typing and the click.
-    await waitFor(`${name} opened from Quick Open`, async () => {
-      await this.quickInput('F1', name);
-      await row.click({ timeout: 3000 });
-      return true;
-    }, { timeoutMs: 30_000, intervalMs: 250 });
-    await waitFor(`the ${name} tab`, () => this.page.locator('.tab.active', { hasText: name }).isVisible(), { timeoutMs: 15_000 });
+    const active = () => this.page.locator('.tab.active', { hasText: name }).isVisible();
+    // A view can also bring back the editor it showed a moment later: the References view, its row still selected,
+    // re-revealed reading.papers over a freshly opened seed.papers once in CI. So the tab must still be the active one
+    // half a second after it became so, or the file is opened again.
+    await waitFor(`${name} opened and still the active tab`, async () => {
+      await waitFor(`${name} opened from Quick Open`, async () => {
+        await this.quickInput('F1', name);
+        await row.click({ timeout: 3000 });
+        return true;
+      }, { timeoutMs: 30_000, intervalMs: 250 });
+      await waitFor(`the ${name} tab`, active, { timeoutMs: 15_000 });
+      await new Promise((r) => setTimeout(r, 500));
+      return active();
+    }, { timeoutMs: 60_000, intervalMs: 250 });
     await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
   }
 
