@@ -46,7 +46,7 @@ internal sealed class ItemTree
             Lines = (left?.Lines ?? 0) + value.LineCount + (right?.Lines ?? 0);
             Entries = (left?.Entries ?? 0) + (value.Kind == ItemKind.Entry ? 1 : 0) + (right?.Entries ?? 0);
             Flagged = (left?.Flagged ?? 0) + (value.IsFlagged ? 1 : 0) + (right?.Flagged ?? 0);
-            Directives = (left?.Directives ?? 0) + (value is CommentNode { Directive: not null } ? 1 : 0) + (right?.Directives ?? 0);
+            Directives = (left?.Directives ?? 0) + (IsDirective(value) ? 1 : 0) + (right?.Directives ?? 0);
             TitleBloom = (left?.TitleBloom ?? 0) | (right?.TitleBloom ?? 0) | (value is EntryNode entry ? BloomBit(entry.TitleKeyHash) : 0);
         }
     }
@@ -158,35 +158,29 @@ internal sealed class ItemTree
     {
         // Sized from the root's count: a list with thousands of findings is walked on every keystroke.
         var results = new List<(ItemNode, int)>(root?.Flagged ?? 0);
-        CollectFlagged(root, 0, results);
+        Collect(root, 0, directivesOnly: false, results);
         return results;
-    }
-
-    private static void CollectFlagged(Node? node, int start, List<(ItemNode, int)> results)
-    {
-        if (node is null || node.Flagged == 0) return;
-        CollectFlagged(node.Left, start, results);
-        var own = start + (node.Left?.Lines ?? 0);
-        if (node.Value.IsFlagged) results.Add((node.Value, own));
-        CollectFlagged(node.Right, own + node.Value.LineCount, results);
     }
 
     /// <summary>Comments that hold a directive, in order, with their first lines.</summary>
-    public List<(CommentNode Comment, int StartLine)> EnumerateDirectives()
+    public List<(ItemNode Item, int StartLine)> EnumerateDirectives()
     {
-        var results = new List<(CommentNode, int)>(root?.Directives ?? 0);
-        CollectDirectives(root, 0, results);
+        var results = new List<(ItemNode, int)>(root?.Directives ?? 0);
+        Collect(root, 0, directivesOnly: true, results);
         return results;
     }
 
-    private static void CollectDirectives(Node? node, int start, List<(CommentNode, int)> results)
+    /// <summary>The flagged items (or only the directive comments) in order, skipping subtrees whose count says they hold none.</summary>
+    private static void Collect(Node? node, int start, bool directivesOnly, List<(ItemNode, int)> results)
     {
-        if (node is null || node.Directives == 0) return;
-        CollectDirectives(node.Left, start, results);
+        if (node is null || (directivesOnly ? node.Directives : node.Flagged) == 0) return;
+        Collect(node.Left, start, directivesOnly, results);
         var own = start + (node.Left?.Lines ?? 0);
-        if (node.Value is CommentNode { Directive: not null } comment) results.Add((comment, own));
-        CollectDirectives(node.Right, own + node.Value.LineCount, results);
+        if (directivesOnly ? IsDirective(node.Value) : node.Value.IsFlagged) results.Add((node.Value, own));
+        Collect(node.Right, own + node.Value.LineCount, directivesOnly, results);
     }
+
+    private static bool IsDirective(ItemNode item) => item is CommentNode { Directive: not null };
 
     internal static ulong BloomBit(int hash) => 1UL << (hash & 63);
 

@@ -233,7 +233,7 @@ public sealed class PaperDocument
     public IEnumerable<ItemSyntax> FlaggedItems => tree.EnumerateFlagged().Select(pair => new ItemSyntax(pair.Item, pair.StartLine));
 
     /// <summary>Comments that hold a directive (<c>// paperlsp-ignore…</c>, <c>// paperlsp-not-duplicate…</c>); skips everything else, findings included.</summary>
-    public IEnumerable<ItemSyntax> DirectiveItems => tree.EnumerateDirectives().Select(pair => new ItemSyntax(pair.Comment, pair.StartLine));
+    public IEnumerable<ItemSyntax> DirectiveItems => tree.EnumerateDirectives().Select(pair => new ItemSyntax(pair.Item, pair.StartLine));
 
     /// <summary>Entries whose title key has one of the given hashes (see <see cref="EntryNode.TitleKeyHash"/>); skips most of a large file.</summary>
     internal IEnumerable<EntrySyntax> FindEntriesByTitleHash(IReadOnlySet<int> hashes) =>
