@@ -56,6 +56,28 @@ public static class Corpus
         var after = at with { Character = at.Character + 1 };
         return (new TextChange(new TextRange(at, at), "x"), new TextChange(new TextRange(at, after), ""), at.Line);
     }
+
+    /// <summary>
+    /// An <c>x</c> typed into the title of the flagged entry nearest the middle, and its deletion: the finding on that
+    /// title changes (a duplicate title stops being one, or its range grows by one). LspBench's push and pull modes
+    /// and <see cref="KeystrokeFindingsBenchmarks"/> type it. Null when the list has no finding on a title long enough.
+    /// </summary>
+    public static (TextChange Insert, TextChange Delete)? FindingEdit(PaperDocument document)
+    {
+        var middle = document.LineCount / 2;
+        var target = DocumentAnalyzer.Analyze(document)
+            .Where(finding => finding.Range.Start.Line == finding.Range.End.Line && finding.Range.End.Character - finding.Range.Start.Character > 5)
+            .MinBy(finding => Math.Abs(finding.Range.Start.Line - middle));
+        if (target is null) return null;
+        return TypeX(target.Range.Start);
+    }
+
+    /// <summary>An <c>x</c> typed after the fifth character from <paramref name="start"/>, and its deletion.</summary>
+    public static (TextChange Insert, TextChange Delete) TypeX(TextPosition start)
+    {
+        var at = start with { Character = start.Character + 5 };
+        return (new TextChange(new TextRange(at, at), "x"), new TextChange(new TextRange(at, at with { Character = at.Character + 1 }), ""));
+    }
 }
 
 /// <summary>The per-keystroke work of the server, in-process: apply the edit, bring the title index along, collect all diagnostics.</summary>

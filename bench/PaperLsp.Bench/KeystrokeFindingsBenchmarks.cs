@@ -35,13 +35,7 @@ public class KeystrokeFindingsBenchmarks
         document = PaperDocument.Parse(Corpus.Text(Size));
         Corpus.Drop(Size);
         index = DuplicateIndex.Build([(Id, document)]);
-        var middle = document.LineCount / 2;
-        var target = DocumentAnalyzer.Analyze(document)
-            .Where(finding => finding.Range.Start.Line == finding.Range.End.Line && finding.Range.End.Character - finding.Range.Start.Character > 5)
-            .MinBy(finding => Math.Abs(finding.Range.Start.Line - middle))!;
-        var at = target.Range.Start with { Character = target.Range.Start.Character + 5 };
-        insert = new TextChange(new TextRange(at, at), "x");
-        delete = new TextChange(new TextRange(at, at with { Character = at.Character + 1 }), "");
+        (insert, delete) = Corpus.FindingEdit(document) ?? throw new InvalidOperationException("no finding on a title to type into");
         // The caches the server's first publication fills.
         Findings(document);
     }

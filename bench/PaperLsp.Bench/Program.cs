@@ -19,7 +19,7 @@ using PaperLsp.Syntax;
 // dotnet run -c Release --project bench/PaperLsp.Bench -- workspace             100-file workspace: index time, memory, request percentiles
 // dotnet run -c Release --project bench/PaperLsp.Bench -- related               related-papers index: build, memory, query percentiles at 1k/10k/100k
 // dotnet run -c Release --project bench/PaperLsp.Bench -- --filter '*DuplicateEdit*'  duplicates kept current after a keystroke, 1k/10k/100k
-// dotnet run -c Release --project bench/PaperLsp.Bench -- --filter '*KeystrokeFindings*'  a keystroke's findings as the server makes them, on LspBench's list
+// dotnet run -c Release --project bench/PaperLsp.Bench -- --filter '*KeystrokeFindingsBenchmarks*'  a keystroke's findings as the server makes them, on LspBench's list
 // dotnet run -c Release --project bench/PaperLsp.Bench -- planted N DIR         N entries with planted near duplicates as .papers files in DIR
 // dotnet run -c Release --project bench/PaperLsp.Bench -- related-keystroke     related-papers index: one keystroke's Apply at 1k/10k/100k (Stopwatch medians)
 switch (args.FirstOrDefault())

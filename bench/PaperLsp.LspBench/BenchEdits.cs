@@ -8,19 +8,9 @@ namespace PaperLsp.LspBench;
 public static class BenchEdits
 {
     /// <summary>
-    /// An <c>x</c> typed into the title of the flagged entry nearest the middle: the finding on that title changes (a
-    /// duplicate title stops being one, or its range grows by one), so every version has a different list to send.
-    /// Null when the list has no finding on a title long enough.
+    /// The finding edit (<see cref="PaperLsp.Bench.Corpus.FindingEdit"/>): every version has a different list to send.
     /// </summary>
-    public static (TextChange Insert, TextChange Delete)? FindingEdit(PaperDocument document)
-    {
-        var middle = document.LineCount / 2;
-        var target = DocumentAnalyzer.Analyze(document)
-            .Where(finding => finding.Range.Start.Line == finding.Range.End.Line && finding.Range.End.Character - finding.Range.Start.Character > 5)
-            .MinBy(finding => Math.Abs(finding.Range.Start.Line - middle));
-        if (target is null) return null;
-        return TypeX(target.Range.Start);
-    }
+    public static (TextChange Insert, TextChange Delete)? FindingEdit(PaperDocument document) => PaperLsp.Bench.Corpus.FindingEdit(document);
 
     /// <summary>
     /// An <c>x</c> typed into the title of the first entry from the middle on whose header carries no finding: no
@@ -31,14 +21,7 @@ public static class BenchEdits
         var flaggedLines = DocumentAnalyzer.Analyze(document).Select(finding => finding.Range.Start.Line).ToHashSet();
         var entry = document.Entries.Skip(document.EntryCount / 2)
             .First(entry => entry.Title.Length > 5 && !flaggedLines.Contains(entry.TitleRange.Start.Line));
-        return TypeX(entry.TitleRange.Start);
-    }
-
-    /// <summary>An <c>x</c> typed after the fifth character from <paramref name="start"/>, and its deletion.</summary>
-    private static (TextChange Insert, TextChange Delete) TypeX(TextPosition start)
-    {
-        var at = start with { Character = start.Character + 5 };
-        return (new TextChange(new TextRange(at, at), "x"), new TextChange(new TextRange(at, at with { Character = at.Character + 1 }), ""));
+        return PaperLsp.Bench.Corpus.TypeX(entry.TitleRange.Start);
     }
 
     /// <summary>Alternates the insert and the delete so that the document never drifts.</summary>
