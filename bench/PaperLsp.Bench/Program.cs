@@ -15,7 +15,7 @@ using PaperLsp.Syntax;
 // dotnet run -c Release --project bench/PaperLsp.Bench -- breakdown             where a keystroke's time goes (Stopwatch)
 // dotnet run -c Release --project bench/PaperLsp.Bench -- corpus                sizes and diagnostic counts of the inputs
 // dotnet run -c Release --project bench/PaperLsp.Bench -- write-corpus SIZE FILE   one input as a UTF-8 file
-// dotnet run -c Release --project bench/PaperLsp.Bench -- first-parse FILE [sequential]   one full read in this (fresh) process: wall, CPU, GC
+// dotnet run -c Release --project bench/PaperLsp.Bench -- first-parse FILE [sequential|utf8]   one full read in this (fresh) process: wall, CPU, GC (utf8: from the file's bytes, as the server reads a large didOpen)
 // dotnet run -c Release --project bench/PaperLsp.Bench -- workspace             100-file workspace: index time, memory, request percentiles
 // dotnet run -c Release --project bench/PaperLsp.Bench -- related               related-papers index: build, memory, query percentiles at 1k/10k/100k
 // dotnet run -c Release --project bench/PaperLsp.Bench -- --filter '*DuplicateEdit*'  duplicates kept current after a keystroke, 1k/10k/100k
@@ -35,7 +35,7 @@ switch (args.FirstOrDefault())
     case "write-corpus":
         File.WriteAllText(args[2], Corpus.Text(args[1]), new System.Text.UTF8Encoding(false));
         return 0;
-    case "first-parse": return Modes.FirstParse(args[1], sequential: args.ElementAtOrDefault(2) == "sequential");
+    case "first-parse": return Modes.FirstParse(args[1], args.ElementAtOrDefault(2) ?? "parse");
     case "planted": return PlantedWorkspaceMode.Write(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]);
 }
 
@@ -221,9 +221,11 @@ static class Modes
     /// The first full read of a file in a process that has not read one yet, as a server meets a large didOpen: the
     /// code is not yet compiled and the heap is empty. Run it in several fresh processes and take the median.
     /// </summary>
-    public static int FirstParse(string path, bool sequential)
+    public static int FirstParse(string path, string mode)
     {
-        var text = File.ReadAllText(path);
+        if (mode is not ("parse" or "sequential" or "utf8")) throw new ArgumentException($"first-parse: unknown mode {mode} (parse, sequential or utf8)");
+        var bytes = mode == "utf8" ? File.ReadAllBytes(path) : [];
+        var text = mode == "utf8" ? "" : File.ReadAllText(path);
         GC.Collect();
         var process = Process.GetCurrentProcess();
         var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
@@ -231,11 +233,16 @@ static class Modes
         var pause = GC.GetTotalPauseDuration();
         var cpu = process.TotalProcessorTime;
         var start = Stopwatch.GetTimestamp();
-        var document = sequential ? PaperDocument.ParseSequential(text) : PaperDocument.Parse(text);
+        var document = mode switch
+        {
+            "sequential" => PaperDocument.ParseSequential(text),
+            "utf8" => PaperDocument.Parse(new PaperLsp.Text.Utf8Text(bytes, 0, bytes.Length)),
+            _ => PaperDocument.Parse(text),
+        };
         var wall = Stopwatch.GetElapsedTime(start);
         process.Refresh();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"first-parse {(sequential ? "sequential" : "parse")} wall-ms {wall.TotalMilliseconds:F0} cpu-ms {(process.TotalProcessorTime - cpu).TotalMilliseconds:F0} gc-pause-ms {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} gcs {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} allocated-mb {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:F0} items {document.ItemCount}"));
+            $"first-parse {mode} wall-ms {wall.TotalMilliseconds:F0} cpu-ms {(process.TotalProcessorTime - cpu).TotalMilliseconds:F0} gc-pause-ms {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} gcs {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} allocated-mb {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:F0} items {document.ItemCount}"));
         return 0;
     }
 

@@ -64,7 +64,8 @@ public class ItemNode
         Problems = problems;
     }
 
-    // Each line is a string, or a byte per character (see CompactLine).
+    // Each line is a string, or a byte per character (see CompactLine): a byte[] of its own, or a NarrowSlice of the
+    // UTF-8 text the document was read from (see KeepNarrow).
     private object line0;
     private object? line1;
     private object? line2;
@@ -88,14 +89,17 @@ public class ItemNode
     public string LineText(int relativeLine) => Line(relativeLine) switch
     {
         string text => text,
-        var narrow => System.Text.Encoding.Latin1.GetString((byte[])narrow),
+        var narrow => System.Text.Encoding.Latin1.GetString(Narrow(narrow)),
     };
+
+    /// <summary>The bytes of a line kept a byte per character.</summary>
+    private static ReadOnlySpan<byte> Narrow(object kept) => kept is byte[] bytes ? bytes : ((NarrowSlice)kept).Span;
 
     /// <summary>The length of a line in UTF-16 code units, without its terminator.</summary>
     public int LineLength(int relativeLine) => Line(relativeLine) switch
     {
         string text => text.Length,
-        var narrow => ((byte[])narrow).Length,
+        var narrow => Narrow(narrow).Length,
     };
 
     /// <summary>Appends a line's text, without its terminator, copying no string.</summary>
@@ -107,12 +111,12 @@ public class ItemNode
             builder.Append(text);
             return;
         }
-        var narrow = (byte[])kept;
+        var narrow = Narrow(kept);
         Span<char> chunk = stackalloc char[512];
         for (var from = 0; from < narrow.Length; from += chunk.Length)
         {
             var count = Math.Min(chunk.Length, narrow.Length - from);
-            System.Text.Encoding.Latin1.GetChars(narrow.AsSpan(from, count), chunk);
+            System.Text.Encoding.Latin1.GetChars(narrow.Slice(from, count), chunk);
             builder.Append(chunk[..count]);
         }
     }
@@ -143,19 +147,34 @@ public class ItemNode
     public string LineSlice(int relativeLine, int start, int length) => Line(relativeLine) switch
     {
         string text => text.Substring(start, length),
-        var narrow => System.Text.Encoding.Latin1.GetString((byte[])narrow, start, length),
+        var narrow => System.Text.Encoding.Latin1.GetString(Narrow(narrow).Slice(start, length)),
     };
 
-    private const int MinCompactLength = 64;
+    /// <summary>Shorter lines stay strings: a narrow form saves too little on them.</summary>
+    internal const int MinCompactLength = 64;
 
-    internal bool IsCompact(int relativeLine) => Line(relativeLine) is byte[];
+    internal bool IsCompact(int relativeLine) => Line(relativeLine) is not string;
+
+    /// <summary>
+    /// Keeps a line as <paramref name="slice"/>, the bytes it was read from, which must be its text in ASCII. Only the
+    /// parser calls this, on a node it has just made and not yet handed out.
+    /// </summary>
+    internal void KeepNarrow(int relativeLine, NarrowSlice slice)
+    {
+        switch (relativeLine)
+        {
+            case 0: line0 = slice; break;
+            case 1: line1 = slice; break;
+            default: line2 = slice; break;
+        }
+    }
 
     /// <summary>Whether line <paramref name="relativeLine"/> of this node and line <paramref name="otherLine"/> of
     /// <paramref name="other"/> have the same text.</summary>
     internal bool SameLine(int relativeLine, ItemNode other, int otherLine) => (Line(relativeLine), other.Line(otherLine)) switch
     {
         (string a, string b) => string.Equals(a, b, StringComparison.Ordinal),
-        (byte[] a, byte[] b) => a.AsSpan().SequenceEqual(b),
+        (not string, not string) => Narrow(Line(relativeLine)).SequenceEqual(Narrow(other.Line(otherLine))),
         _ => string.Equals(LineText(relativeLine), other.LineText(otherLine), StringComparison.Ordinal),
     };
 
@@ -164,7 +183,7 @@ public class ItemNode
     {
         var kept = Line(relativeLine);
         if (kept is string text) return string.GetHashCode(text.AsSpan());
-        var narrow = (byte[])kept;
+        var narrow = Narrow(kept);
         var wide = System.Buffers.ArrayPool<char>.Shared.Rent(narrow.Length);
         try
         {
@@ -193,6 +212,15 @@ public class ItemNode
         }
         return builder.ToString();
     }
+}
+
+/// <summary>
+/// A line kept as a range of the UTF-8 bytes a document was read from, when those are ASCII (so one byte per
+/// character, as a compact line is): 32 bytes for an abstract instead of a copy of it.
+/// </summary>
+internal sealed class NarrowSlice(byte[] bytes, int start, int length)
+{
+    public ReadOnlySpan<byte> Span => bytes.AsSpan(start, length);
 }
 
 public sealed class MetadataNode

@@ -39,26 +39,40 @@ public sealed class PaperDocument
 
     /// <summary>
     /// Reads a whole text. A large one is read in chunks, one per core (up to <see cref="MaxChunks"/>), with the same
-    /// result as one sequential read: see <see cref="ParseInChunks"/>.
+    /// result as one sequential read: see <see cref="ParseInChunks(string, IReadOnlyList{int}, bool)"/>.
     /// </summary>
-    public static PaperDocument Parse(string text)
+    public static PaperDocument Parse(string text) => Parse(new RawText(text));
+
+    /// <summary>
+    /// Reads UTF-8 text, with the same result as <see cref="Parse(string)"/> of its decoding. Long ASCII lines (most
+    /// abstracts) are kept as slices of <paramref name="text"/>'s buffer rather than copied, so the document holds on to
+    /// that buffer (see <see cref="Utf8Text"/>).
+    /// </summary>
+    public static PaperDocument Parse(Utf8Text text) => Parse(new RawText(text));
+
+    private static PaperDocument Parse(RawText text)
     {
-        var chunks = Math.Min(Math.Min(Environment.ProcessorCount, MaxChunks), text.Length / MinChunkLength);
+        var length = text.End - text.Begin;
+        var chunks = Math.Min(Math.Min(Environment.ProcessorCount, MaxChunks), length / MinChunkLength);
         if (chunks < 2) return ParseSequential(text);
         var cuts = new int[chunks - 1];
-        for (var i = 0; i < cuts.Length; i++) cuts[i] = (int)((long)text.Length * (i + 1) / chunks);
+        for (var i = 0; i < cuts.Length; i++) cuts[i] = (int)((long)length * (i + 1) / chunks);
         return ParseInChunks(text, cuts, parallel: true);
     }
 
-    /// <summary>Below this many UTF-16 units per chunk, starting threads costs more than it saves.</summary>
+    /// <summary>Below this many UTF-16 units (or UTF-8 bytes) per chunk, starting threads costs more than it saves.</summary>
     private const int MinChunkLength = 1 << 20;
 
     private const int MaxChunks = 8;
 
     /// <summary>One pass over the whole text on the calling thread: the reading every other path must equal.</summary>
-    internal static PaperDocument ParseSequential(string text)
+    internal static PaperDocument ParseSequential(string text) => ParseSequential(new RawText(text));
+
+    internal static PaperDocument ParseSequential(Utf8Text text) => ParseSequential(new RawText(text));
+
+    private static PaperDocument ParseSequential(RawText text)
     {
-        var lines = LineBuffer.Split(text);
+        var lines = text.Split(text.Begin, text.End, last: true);
         var items = new List<ItemNode>();
         ParseItems(lines, 0, lines.Count, items);
         return new PaperDocument(ItemTree.Build(items), []);
@@ -66,25 +80,30 @@ public sealed class PaperDocument
 
     /// <summary>
     /// Reads the text in chunks that start near the given offsets (<paramref name="cuts"/>, ascending), on several threads
-    /// when <paramref name="parallel"/>, and joins them; the result equals <see cref="ParseSequential"/> for any cuts.
+    /// when <paramref name="parallel"/>, and joins them; the result equals <see cref="ParseSequential(string)"/> for any cuts.
     /// <para>Lines are split at the first line start at or after each cut. Items are read in chunks that start at a line
     /// that is not text (blank, comment, heading or metadata), the first at or after the cut's line: such a line always
     /// starts an item of its own (an entry's second and third lines are text), and how it reads does not depend on the
     /// item before it (only a text line can be a stray line). So each chunk's parser is in step with the sequential one
     /// from its first line, and no item crosses into the next chunk. A cut with no such line near it is dropped.</para>
     /// </summary>
-    internal static PaperDocument ParseInChunks(string text, IReadOnlyList<int> cuts, bool parallel)
+    internal static PaperDocument ParseInChunks(string text, IReadOnlyList<int> cuts, bool parallel) => ParseInChunks(new RawText(text), cuts, parallel);
+
+    /// <summary>As <see cref="ParseInChunks(string, IReadOnlyList{int}, bool)"/>; the cuts are byte offsets from the text's start.</summary>
+    internal static PaperDocument ParseInChunks(Utf8Text text, IReadOnlyList<int> cuts, bool parallel) => ParseInChunks(new RawText(text), cuts, parallel);
+
+    private static PaperDocument ParseInChunks(RawText text, IReadOnlyList<int> cuts, bool parallel)
     {
-        var lineStarts = new List<int> { 0 };
+        var lineStarts = new List<int> { text.Begin };
         foreach (var cut in cuts)
         {
             // The first line start at or after the cut: just past a line feed at the cut's previous character or later.
-            var at = Math.Min(cut, text.Length);
-            var newline = at <= 0 ? -1 : text.IndexOf('\n', at - 1);
-            if (newline >= 0 && newline + 1 < text.Length && newline + 1 > lineStarts[^1]) lineStarts.Add(newline + 1);
+            var at = text.Begin + Math.Clamp(cut, 0, text.End - text.Begin);
+            var newline = at <= text.Begin ? -1 : text.IndexOfLineFeed(at - 1);
+            if (newline >= 0 && newline + 1 < text.End && newline + 1 > lineStarts[^1]) lineStarts.Add(newline + 1);
         }
         var pieces = new LineBuffer[lineStarts.Count];
-        Run(pieces.Length, parallel, i => pieces[i] = LineBuffer.Split(text, lineStarts[i], i + 1 < lineStarts.Count ? lineStarts[i + 1] : text.Length, last: i + 1 == lineStarts.Count));
+        Run(pieces.Length, parallel, i => pieces[i] = text.Split(lineStarts[i], i + 1 < lineStarts.Count ? lineStarts[i + 1] : text.End, last: i + 1 == lineStarts.Count));
         var lines = LineBuffer.Concat(pieces);
 
         var itemStarts = new List<int> { 0 };
@@ -103,6 +122,40 @@ public sealed class PaperDocument
         var items = new List<ItemNode>(chunkItems.Sum(chunk => chunk.Count));
         foreach (var chunk in chunkItems) items.AddRange(chunk);
         return new PaperDocument(ItemTree.Build(items), []);
+    }
+
+    /// <summary>A whole text to read, a string or UTF-8; offsets are into the string or the byte buffer.</summary>
+    private readonly struct RawText
+    {
+        private readonly string? text;
+        private readonly Utf8Text utf8;
+
+        public RawText(string text)
+        {
+            this.text = text;
+            End = text.Length;
+        }
+
+        public RawText(Utf8Text utf8)
+        {
+            this.utf8 = utf8;
+            Begin = utf8.Start;
+            End = utf8.Start + utf8.Length;
+        }
+
+        public int Begin { get; }
+        public int End { get; }
+
+        public int IndexOfLineFeed(int from)
+        {
+            var found = text is not null
+                ? text.AsSpan(from, End - from).IndexOf('\n')
+                : utf8.Buffer.AsSpan(from, End - from).IndexOf((byte)'\n');
+            return found < 0 ? -1 : from + found;
+        }
+
+        public LineBuffer Split(int start, int end, bool last) =>
+            text is not null ? LineBuffer.Split(text, start, end, last) : LineBuffer.Split(utf8, start, end, last);
     }
 
     /// <summary>How far past a cut to look for a line that is not text before giving the cut up.</summary>
@@ -373,30 +426,51 @@ public sealed class PaperDocument
     }
 }
 
-/// <summary>Text split into lines as LSP counts them: "a\n" is two lines, the second empty; an empty text is one empty line.</summary>
+/// <summary>
+/// Text split into lines as LSP counts them: "a\n" is two lines, the second empty; an empty text is one empty line.
+/// The text is a string, or UTF-8 bytes (<see cref="Utf8Text"/>); a UTF-8 line break is the same bytes as in ASCII, and
+/// no other character's encoding contains them, so the same split serves both.
+/// </summary>
 internal sealed class LineBuffer : ILineSource
 {
     // Offsets into the text, not strings: a line's string is made when the parser reads it, so an abstract the entry
     // keeps compact lives as a string only briefly and dies young, instead of every line of a large file being made
     // up front and surviving (and being copied by) the collections of the whole read.
-    private readonly string text;
+    private readonly string? text;
+    private readonly byte[]? utf8;
     private readonly List<int> starts;
     private readonly List<int> lengths;
     private readonly List<LineEnding> endings;
 
-    private LineBuffer(string text, List<int> starts, List<int> lengths, List<LineEnding> endings)
+    private LineBuffer(string? text, byte[]? utf8, List<int> starts, List<int> lengths, List<LineEnding> endings)
     {
         this.text = text;
+        this.utf8 = utf8;
         this.starts = starts;
         this.lengths = lengths;
         this.endings = endings;
     }
 
     public int Count => starts.Count;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public string Text(int line) => text.Substring(starts[line], lengths[line]);
+    public string Text(int line) =>
+        utf8 is null ? text!.Substring(starts[line], lengths[line]) : Encoding.UTF8.GetString(utf8, starts[line], lengths[line]);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public LineEnding Ending(int line) => endings[line];
+
+    /// <summary>
+    /// A line of UTF-8 text that is ASCII and long enough to keep compact is kept as a slice of the bytes it was read
+    /// from: the entry then holds no copy of its abstract at all (see <see cref="ItemNode.KeepNarrow"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public NarrowSlice? Narrow(int line)
+    {
+        if (utf8 is null || lengths[line] < ItemNode.MinCompactLength) return null;
+        var bytes = utf8.AsSpan(starts[line], lengths[line]);
+        return System.Text.Ascii.IsValid(bytes) ? new NarrowSlice(utf8, starts[line], lengths[line]) : null;
+    }
 
     public void RemoveLast()
     {
@@ -411,8 +485,27 @@ internal sealed class LineBuffer : ILineSource
     /// The lines of text[start..end). Unless <paramref name="last"/>, the range ends right after a line break and the
     /// empty line after it belongs to the next range.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static LineBuffer Split(string text, int start, int end, bool last)
+    {
+        var (starts, lengths, endings) = SplitCore<char>(text, start, end, last, '\r', '\n');
+        return new LineBuffer(text, null, starts, lengths, endings);
+    }
+
+    /// <summary>
+    /// The lines of bytes [start, end) of <paramref name="text"/>'s buffer (offsets into the buffer, in bytes), as
+    /// <see cref="Split(string, int, int, bool)"/>. Nothing past the text's end is read: in a message body, what follows
+    /// the text is the rest of the message, or what unescaping it left behind.
+    /// </summary>
+    public static LineBuffer Split(Utf8Text text, int start, int end, bool last)
+    {
+        var all = text.Buffer.AsSpan(0, text.Start + text.Length);
+        var (starts, lengths, endings) = SplitCore<byte>(all, start, end, last, (byte)'\r', (byte)'\n');
+        return new LineBuffer(null, text.Buffer, starts, lengths, endings);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (List<int>, List<int>, List<LineEnding>) SplitCore<T>(ReadOnlySpan<T> all, int start, int end, bool last, T cr, T lf)
+        where T : unmanaged, IEquatable<T>
     {
         var capacity = Math.Max(4, (end - start) / 400);
         var starts = new List<int>(capacity);
@@ -420,7 +513,7 @@ internal sealed class LineBuffer : ILineSource
         var endings = new List<LineEnding>(capacity);
         while (true)
         {
-            var breakAt = text.AsSpan(start, end - start).IndexOfAny('\r', '\n');
+            var breakAt = all.Slice(start, end - start).IndexOfAny(cr, lf);
             if (breakAt < 0)
             {
                 // A range that is not the last ends right after a line break: its last line is already taken.
@@ -435,18 +528,18 @@ internal sealed class LineBuffer : ILineSource
             breakAt += start;
             starts.Add(start);
             lengths.Add(breakAt - start);
-            if (text[breakAt] == '\r' && breakAt + 1 < text.Length && text[breakAt + 1] == '\n')
+            if (all[breakAt].Equals(cr) && breakAt + 1 < all.Length && all[breakAt + 1].Equals(lf))
             {
                 endings.Add(LineEnding.CrLf);
                 start = breakAt + 2;
             }
             else
             {
-                endings.Add(text[breakAt] == '\n' ? LineEnding.Lf : LineEnding.Cr);
+                endings.Add(all[breakAt].Equals(lf) ? LineEnding.Lf : LineEnding.Cr);
                 start = breakAt + 1;
             }
         }
-        return new LineBuffer(text, starts, lengths, endings);
+        return (starts, lengths, endings);
     }
 
     /// <summary>Pieces of one text split in order.</summary>
@@ -459,11 +552,11 @@ internal sealed class LineBuffer : ILineSource
         var endings = new List<LineEnding>(count);
         foreach (var piece in pieces)
         {
-            if (!ReferenceEquals(piece.text, pieces[0].text)) throw new ArgumentException("The pieces are of one text.");
+            if (!ReferenceEquals(piece.text, pieces[0].text) || !ReferenceEquals(piece.utf8, pieces[0].utf8)) throw new ArgumentException("The pieces are of one text.");
             starts.AddRange(piece.starts);
             lengths.AddRange(piece.lengths);
             endings.AddRange(piece.endings);
         }
-        return new LineBuffer(pieces[0].text, starts, lengths, endings);
+        return new LineBuffer(pieces[0].text, pieces[0].utf8, starts, lengths, endings);
     }
 }

@@ -11,6 +11,9 @@ internal interface ILineSource
     int Count { get; }
     string Text(int line);
     LineEnding Ending(int line);
+
+    /// <summary>The line as a slice of the text it was read from, when it can be kept so; null to keep its string.</summary>
+    NarrowSlice? Narrow(int line) => null;
 }
 
 internal enum LineClass { Blank, Comment, Heading, Metadata, Text }
@@ -220,7 +223,11 @@ internal sealed class Parser
         }
 
         for (var i = 0; i < lines.Length; i++) ReportTrailingWhitespace(lines[i], i, problems);
-        return new EntryNode(lines, endings, problems.ToImmutableArray(), metadata, reading, headerRelative, abstractRelative, abstractSpan, compactLines);
+        var narrow = abstractLine >= 0 ? source.Narrow(abstractLine) : null;
+        var entry = new EntryNode(lines, endings, problems.ToImmutableArray(), metadata, reading, headerRelative, abstractRelative, abstractSpan,
+            compact: compactLines && narrow is null);
+        if (narrow is not null) entry.KeepNarrow(abstractRelative, narrow);
+        return entry;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -33,7 +33,7 @@ public class ChunkedParseTests
 
     private static readonly string[] Endings = ["\n", "\n", "\n", "\r\n", "\r"];
 
-    private static Gen<string> TextGen()
+    internal static Gen<string> TextGen()
     {
         var line = from text in Gen.Elements(Lines)
                    from ending in Gen.Elements(Endings)
