@@ -46,7 +46,8 @@ public sealed class LanguageServer : IAsyncDisposable
         logger = loggerFactory.CreateLogger<LanguageServer>();
 
         var formatter = new JsonMessageFormatter();
-        rpc = new JsonRpc(new LspMessageHandler(output, input, formatter, logger))
+        var pendingTexts = new Transport.PendingTexts();
+        rpc = new JsonRpc(new LspMessageHandler(output, input, formatter, logger, pendingTexts))
         {
             // Invoke entry points one at a time, in the order messages arrive (until their first await).
             SynchronizationContext = new Microsoft.VisualStudio.Threading.NonConcurrentSynchronizationContext(sticky: false),
@@ -59,6 +60,7 @@ public sealed class LanguageServer : IAsyncDisposable
         session = new ServerSession(this.options, loggerFactory, levels, (method, parameters) => rpc.NotifyWithParameterObjectAsync(method, parameters))
         {
             WatchClientProcess = WatchClientProcess,
+            PendingTexts = pendingTexts,
             SendRequest = (method, parameters) => rpc.InvokeWithParameterObjectAsync(method, parameters),
         };
         queue = new RequestQueue(() => session.State, loggerFactory.CreateLogger<RequestQueue>());
@@ -209,6 +211,7 @@ public sealed class LanguageServer : IAsyncDisposable
         if (method != Methods.Exit && (!initializeReceived || shutdownReceived))
         {
             logger.LogWarning("Ignoring {Method}: {State}", method, initializeReceived ? "after shutdown" : "before initialize");
+            if (method == Methods.DidOpen) session.PendingTexts.ForgetIn(token);
             return;
         }
         object parameters;
@@ -220,6 +223,7 @@ public sealed class LanguageServer : IAsyncDisposable
         {
             // A notification has no response to carry the error: log it and go on.
             logger.LogWarning("Ignoring {Method}: {Error}", method, exception.Message);
+            if (method == Methods.DidOpen) session.PendingTexts.ForgetIn(token);
             return;
         }
         registration.OnArrival?.Invoke(parameters);

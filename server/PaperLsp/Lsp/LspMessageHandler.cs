@@ -37,11 +37,14 @@ internal sealed class LspMessageHandler : HeaderDelimitedMessageHandler
     /// <summary>Errors written by this handler itself, which answer no request in flight.</summary>
     private readonly ConditionalWeakTable<JsonRpcMessage, object> ownAnswers = new();
 
-    public LspMessageHandler(Stream sendingStream, Stream receivingStream, JsonMessageFormatter formatter, ILogger logger)
+    private readonly PendingTexts pendingTexts;
+
+    public LspMessageHandler(Stream sendingStream, Stream receivingStream, JsonMessageFormatter formatter, ILogger logger, PendingTexts pendingTexts)
         : base(sendingStream, receivingStream, formatter)
     {
         this.formatter = formatter;
         this.logger = logger;
+        this.pendingTexts = pendingTexts;
         frames = new FrameReader(Reader!, MaxMessageBytes);
     }
 
@@ -70,7 +73,7 @@ internal sealed class LspMessageHandler : HeaderDelimitedMessageHandler
 
     private async ValueTask<JsonRpcMessage?> AcceptAsync(byte[] body, CancellationToken cancellationToken)
     {
-        switch (IncomingMessage.Classify(body))
+        switch (IncomingMessage.Classify(body, pending: pendingTexts))
         {
             case Incoming.Reject reject:
                 logger.LogWarning("Refused a message ({Code}): {Message}", (int)reject.Code, reject.Message);
@@ -102,7 +105,9 @@ internal sealed class LspMessageHandler : HeaderDelimitedMessageHandler
                 }
                 return message;
             case Incoming.Call notification:
-                return Deserialize(notification.Message);
+                var read = Deserialize(notification.Message);
+                if (read is null) pendingTexts.ForgetIn(notification.Message["params"]);
+                return read;
             default:
                 return null;
         }

@@ -41,6 +41,9 @@ public sealed class ServerSession(LanguageServerOptions options, ILoggerFactory 
     /// <summary>Called by initialize with the client's process id; the host exits when that process dies.</summary>
     public Action<int>? WatchClientProcess { get; set; }
 
+    /// <summary>Large didOpen texts read as UTF-8, waiting for the didOpen handler (see <see cref="Transport.PendingTexts"/>).</summary>
+    public Transport.PendingTexts PendingTexts { get; init; } = new();
+
     /// <summary>Sends a notification to the client. Never awaited on the queue.</summary>
     public Task NotifyAsync(string method, object parameters) => notify(method, parameters);
 

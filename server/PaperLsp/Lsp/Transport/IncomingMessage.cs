@@ -37,12 +37,21 @@ internal static class IncomingMessage
     /// <param name="body">The message body.</param>
     /// <param name="largeStringBytes">String values of at least this many bytes bypass Newtonsoft's reader
     /// (<see cref="LargeStringValues"/>); <see cref="int.MaxValue"/> reads everything with Newtonsoft.</param>
-    public static Incoming Classify(byte[] body, int largeStringBytes = LargeStringValues.MinimumBytes)
+    /// <param name="pending">Where a large didOpen's text goes as UTF-8 (see <see cref="PendingTexts"/>); without it,
+    /// every large string is decoded into the message.</param>
+    public static Incoming Classify(byte[] body, int largeStringBytes = LargeStringValues.MinimumBytes, PendingTexts? pending = null)
     {
         if (DepthExceeds(body, MaxDepth)) return TooDeep(body);
+        var extracted = LargeStringValues.TryExtract(body, largeStringBytes, pending);
+        var incoming = Classify(body, extracted);
+        // Only a call reaches a handler that takes its text.
+        if (incoming is not Incoming.Call) pending?.Forget(extracted?.DocumentPlaceholder);
+        return incoming;
+    }
 
+    private static Incoming Classify(byte[] body, LargeStringValues.Extracted? extracted)
+    {
         JToken token;
-        var extracted = LargeStringValues.TryExtract(body, largeStringBytes);
         try
         {
             using var reader = Reader(extracted?.Skeleton ?? body);

@@ -78,6 +78,55 @@ internal static class JsonStringDecoder
         }
     }
 
+    /// <summary>
+    /// Unescapes a JSON string's bytes where they are, into the UTF-8 of the string <see cref="Decode"/> makes (a lone
+    /// surrogate escape becomes U+FFFD, as there), and returns its length; the bytes after it are left as they were.
+    /// No escape is shorter than what it stands for in UTF-8, so the writer never overtakes the reader. -1, with the
+    /// bytes untouched, when they are not UTF-8.
+    /// </summary>
+    public static int UnescapeInPlace(Span<byte> bytes)
+    {
+        if (!Utf8.IsValid(bytes)) return -1;
+        var read = 0;
+        var written = 0;
+        while (true)
+        {
+            var backslash = bytes[read..].IndexOf((byte)'\\');
+            var run = backslash < 0 ? bytes.Length - read : backslash;
+            // Overlapping ranges, the destination first: Span.CopyTo copies as memmove does.
+            if (written != read) bytes.Slice(read, run).CopyTo(bytes[written..]);
+            read += run;
+            written += run;
+            if (backslash < 0) return written;
+            var kind = bytes[read + 1];
+            if (kind == 'u')
+            {
+                var unit = Hex(bytes[read..]);
+                if (char.IsHighSurrogate(unit) && bytes.Length - read >= 12 && bytes[read + 6] == '\\' && bytes[read + 7] == 'u'
+                    && Hex(bytes[(read + 6)..]) is var low && char.IsLowSurrogate(low))
+                {
+                    written += new Rune(unit, low).EncodeToUtf8(bytes[written..]);
+                    read += 12;
+                    continue;
+                }
+                written += (char.IsSurrogate(unit) ? Rune.ReplacementChar : new Rune(unit)).EncodeToUtf8(bytes[written..]);
+            }
+            else
+            {
+                bytes[written++] = kind switch
+                {
+                    (byte)'n' => (byte)'\n',
+                    (byte)'r' => (byte)'\r',
+                    (byte)'t' => (byte)'\t',
+                    (byte)'b' => (byte)'\b',
+                    (byte)'f' => (byte)'\f',
+                    _ => kind,
+                };
+            }
+            read += EscapeLength(kind);
+        }
+    }
+
     /// <summary>The unit of the <c>\uXXXX</c> escape that <paramref name="escape"/> starts with.</summary>
     private static char Hex(ReadOnlySpan<byte> escape) =>
         (char)ushort.Parse(escape.Slice(2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);

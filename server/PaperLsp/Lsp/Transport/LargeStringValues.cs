@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Newtonsoft.Json.Linq;
+using PaperLsp.Text;
 
 namespace PaperLsp.Lsp.Transport;
 
@@ -20,9 +21,12 @@ internal static class LargeStringValues
     /// <summary>Strings shorter than this are not worth taking out.</summary>
     public const int MinimumBytes = 64 * 1024;
 
-    public sealed class Extracted(byte[] skeleton, Dictionary<string, string> byPlaceholder)
+    public sealed class Extracted(byte[] skeleton, Dictionary<string, string> byPlaceholder, string? documentPlaceholder)
     {
         public byte[] Skeleton { get; } = skeleton;
+
+        /// <summary>The placeholder of the didOpen text taken out as UTF-8 (see <see cref="PendingTexts"/>), if any.</summary>
+        public string? DocumentPlaceholder { get; } = documentPlaceholder;
 
         /// <summary>Replaces each placeholder in <paramref name="token"/> (read from <see cref="Skeleton"/>) by its string.</summary>
         public void Restore(JToken token)
@@ -35,50 +39,101 @@ internal static class LargeStringValues
         }
     }
 
-    /// <summary>The body without its large string values, or null when it has none or should be read as it is.</summary>
-    public static Extracted? TryExtract(byte[] body, int minimumBytes = MinimumBytes)
+    /// <summary>
+    /// The body without its large string values, or null when it has none or should be read as it is. With
+    /// <paramref name="pending"/>, the text of a didOpen (<c>params.textDocument.text</c>) is not decoded into a string:
+    /// it is unescaped inside <paramref name="body"/>, added to <paramref name="pending"/> as UTF-8, and its placeholder
+    /// stays in the message for the handler to take it by.
+    /// </summary>
+    public static Extracted? TryExtract(byte[] body, int minimumBytes = MinimumBytes, PendingTexts? pending = null)
     {
         if (body.Length < minimumBytes) return null;
-        var large = FindLarge(body, minimumBytes);
-        if (large is not { Count: > 0 }) return null;
+        var found = FindLarge(body, minimumBytes);
+        if (found is not { Strings.Count: > 0 } large) return null;
+        // One didOpen text, where the protocol puts it; anything odder (two of them, say) takes the string path.
+        var documentText = pending is not null && large.Method == DidOpenMethod && large.Strings.Count(s => s.IsDocumentText) == 1
+            ? large.Strings.First(s => s.IsDocumentText)
+            : default;
 
         var nonce = Guid.NewGuid().ToString("N");
         var byPlaceholder = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? documentPlaceholder = null;
         var skeleton = new MemoryStream();
         var copied = 0;
-        foreach (var (start, length) in large)
+        var index = 0;
+        foreach (var (start, length, isDocumentText) in large.Strings)
         {
             // start and length cover the string's contents, without its quotes.
-            if (JsonStringDecoder.Decode(body.AsMemory(start, length)) is not { } text) return null;
-            var placeholder = $"paperlsp-large-string-{nonce}-{byPlaceholder.Count}";
-            byPlaceholder.Add(placeholder, text);
+            var placeholder = $"paperlsp-large-string-{nonce}-{index++}";
+            if (isDocumentText && documentText.Length > 0) documentPlaceholder = placeholder;
+            else if (JsonStringDecoder.Decode(body.AsMemory(start, length)) is { } text) byPlaceholder.Add(placeholder, text);
+            else return null;
             skeleton.Write(body, copied, start - copied);
             skeleton.Write(Encoding.ASCII.GetBytes(placeholder));
             copied = start + length;
         }
         skeleton.Write(body, copied, body.Length - copied);
-        return new Extracted(skeleton.ToArray(), byPlaceholder);
+        if (documentPlaceholder is not null)
+        {
+            // Last, once nothing else can send the body back to Newtonsoft: this rewrites the string's bytes (only those;
+            // the skeleton was copied from around them), and leaves them as they were when it refuses them.
+            var unescaped = JsonStringDecoder.UnescapeInPlace(body.AsSpan(documentText.Start, documentText.Length));
+            if (unescaped < 0) return null;
+            pending!.Add(documentPlaceholder, new Utf8Text(body, documentText.Start, unescaped));
+        }
+        return new Extracted(skeleton.ToArray(), byPlaceholder, documentPlaceholder);
     }
 
-    /// <summary>Where the string values of at least <paramref name="minimumBytes"/> are; null when the strict reader refuses the body.</summary>
-    private static List<(int Start, int Length)>? FindLarge(byte[] body, int minimumBytes)
+    private const string DidOpenMethod = "textDocument/didOpen";
+
+    private readonly record struct LargeString(int Start, int Length, bool IsDocumentText);
+
+    private sealed record Found(List<LargeString> Strings, string? Method);
+
+    /// <summary>
+    /// Where the string values of at least <paramref name="minimumBytes"/> are, which of them sits at
+    /// <c>params.textDocument.text</c>, and the message's method; null when the strict reader refuses the body.
+    /// </summary>
+    private static Found? FindLarge(byte[] body, int minimumBytes)
     {
-        var found = new List<(int, int)>();
+        var found = new List<LargeString>();
+        string? method = null;
+        // The property name at each depth of the path to the current token; null for an array's elements.
+        var names = new string?[IncomingMessage.MaxDepth + 2];
         // The depth was checked before (IncomingMessage.MaxDepth); the reader's own limit only has to stay out of the way.
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = IncomingMessage.MaxDepth + 1 });
         try
         {
             while (reader.Read())
             {
-                // Property names are a token of their own (PropertyName), so only values are taken out.
-                if (reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length >= minimumBytes)
-                    found.Add(((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length));
+                var depth = reader.CurrentDepth;
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName when depth <= 3:
+                        names[depth] = reader.GetString();
+                        break;
+                    case JsonTokenType.StartArray when depth + 1 < names.Length:
+                        names[depth + 1] = null;
+                        break;
+                    // Property names are a token of their own (PropertyName), so only values are taken out.
+                    case JsonTokenType.String:
+                        if (depth == 1 && names[1] == "method" && !reader.ValueIsEscaped) method = reader.GetString();
+                        if (reader.ValueSpan.Length >= minimumBytes)
+                            found.Add(new LargeString((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length,
+                                depth == 3 && names[1] == "params" && names[2] == "textDocument" && names[3] == "text"));
+                        break;
+                }
             }
         }
         catch (JsonException)
         {
             return null;
         }
-        return found;
+        catch (InvalidOperationException)
+        {
+            // A property name that is not UTF-8 (GetString): leave the body to Newtonsoft.
+            return null;
+        }
+        return new Found(found, method);
     }
 }

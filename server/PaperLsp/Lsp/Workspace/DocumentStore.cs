@@ -28,10 +28,14 @@ public sealed class DocumentStore
     /// <summary>The live title index of an open document. Only for exclusive queue items: it changes with every edit.</summary>
     public TitleIndex? GetTitleIndex(string uri) => titleIndexes.GetValueOrDefault(uri);
 
-    public DocumentSnapshot Open(string uri, int version, string text)
+    public DocumentSnapshot Open(string uri, int version, string text) => Open(uri, version, PaperDocument.Parse(text));
+
+    /// <summary>Opens a document read from UTF-8 (a large didOpen's text, unescaped in its message body).</summary>
+    public DocumentSnapshot Open(string uri, int version, Utf8Text text) => Open(uri, version, PaperDocument.Parse(text));
+
+    private DocumentSnapshot Open(string uri, int version, PaperDocument document)
     {
         var previous = Get(uri);
-        var document = PaperDocument.Parse(text);
         var titles = TitleIndex.Build(document);
         titleIndexes[uri] = titles;
         return Publish(uri, previous, new DocumentSnapshot(uri, version, ++revision, document, titles.DuplicatedKeys.ToImmutableHashSet(StringComparer.Ordinal)));

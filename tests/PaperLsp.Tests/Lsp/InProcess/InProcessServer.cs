@@ -31,6 +31,9 @@ internal sealed class InProcessServer : IAsyncDisposable
 
     public Task<int> Completion => run;
 
+    /// <summary>The server's state, for what no client can see (what the transport holds between messages).</summary>
+    public ServerSession Session => server.Session;
+
     public async Task<JObject> InitializeAsync()
     {
         var response = await StartRequest("initialize", new { processId = (int?)null, capabilities = new { } }).Response;

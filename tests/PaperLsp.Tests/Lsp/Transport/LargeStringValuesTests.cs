@@ -128,4 +128,86 @@ public class LargeStringValuesTests
         var call = (Incoming.Call)IncomingMessage.Classify(body);
         Assert.That((string?)call.Message["params"]!["text"], Does.Contain("\uFFFD"), "replaced, as before");
     }
+
+    [Test]
+    public void Unescaping_in_place_gives_the_UTF8_of_the_decoded_string_and_leaves_the_bytes_after_it()
+    {
+        var gen = from text in TextGen()
+                  from escaping in Gen.Elements(StringEscapeHandling.Default, StringEscapeHandling.EscapeNonAscii, StringEscapeHandling.EscapeHtml)
+                  select (text, escaping);
+        var config = Config.QuickThrowOnFailure.WithMaxTest(500).WithReplay(20261203UL, 0x9E3779B97F4A7C15UL | 1);
+        Check.One(config, Prop.ForAll(gen.ToArbitrary(), sample =>
+        {
+            var json = JsonConvert.SerializeObject(sample.text, new JsonSerializerSettings { StringEscapeHandling = sample.escaping });
+            var escaped = Encoding.UTF8.GetBytes(json[1..^1]);
+            var expected = JsonStringDecoder.Decode(escaped);
+            var buffer = escaped.Concat("TAIL"u8.ToArray()).ToArray();
+            var length = JsonStringDecoder.UnescapeInPlace(buffer.AsSpan(0, escaped.Length));
+            Assert.That(Encoding.UTF8.GetString(buffer, 0, length), Is.EqualTo(expected));
+            Assert.That(Encoding.UTF8.GetString(buffer, escaped.Length, 4), Is.EqualTo("TAIL"));
+            return true;
+        }));
+    }
+
+    [Test]
+    public void Unescaping_in_place_refuses_bytes_that_are_not_UTF8_and_leaves_them_untouched()
+    {
+        byte[] bytes = [0x61, 0x5C, 0x6E, 0xC3, 0x28];
+        Assert.That(JsonStringDecoder.UnescapeInPlace(bytes), Is.EqualTo(-1));
+        Assert.That(bytes, Is.EqualTo(new byte[] { 0x61, 0x5C, 0x6E, 0xC3, 0x28 }));
+    }
+
+    [TestCase(StringEscapeHandling.Default)]
+    [TestCase(StringEscapeHandling.EscapeNonAscii)]
+    public void A_large_didOpen_text_goes_to_the_pending_texts_as_UTF8_and_the_rest_of_the_message_reads_as_before(StringEscapeHandling escaping)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; text.Length < 300_000; i++) text.Append(Pieces[i % Pieces.Length]).Append(i);
+        var body = Encoding.UTF8.GetBytes(Serialize(DidOpen(text.ToString(), extraKeys: true), escaping));
+        var expected = (Incoming.Call)IncomingMessage.Classify((byte[])body.Clone(), int.MaxValue);
+
+        var pending = new PendingTexts();
+        var call = (Incoming.Call)IncomingMessage.Classify(body, pending: pending);
+        Assert.That(pending.Count, Is.EqualTo(1));
+        var placeholder = (string)call.Message["params"]!["textDocument"]!["text"]!;
+        Assert.That(pending.TryTake(placeholder, out var utf8), Is.True, "the message carries the placeholder of the text");
+        Assert.That(utf8.ToString(), Is.EqualTo((string?)expected.Message["params"]!["textDocument"]!["text"]), "the text Newtonsoft reads");
+        Assert.That(ReferenceEquals(utf8.Buffer, body), Is.True, "unescaped inside the body, not copied");
+        // Everything else is the message Newtonsoft reads, the other large string included.
+        call.Message["params"]!["textDocument"]!["text"] = expected.Message["params"]!["textDocument"]!["text"];
+        Assert.That(JToken.DeepEquals(call.Message, expected.Message), Is.True);
+    }
+
+    [Test]
+    public void Only_the_text_of_a_didOpen_goes_to_the_pending_texts()
+    {
+        var large = new string('a', 100_000);
+        var pending = new PendingTexts();
+        var didChange = new JObject
+        {
+            ["jsonrpc"] = "2.0", ["method"] = "textDocument/didChange",
+            ["params"] = new JObject { ["textDocument"] = new JObject { ["uri"] = Uri, ["version"] = 2, ["text"] = large } },
+        };
+        var elsewhere = DidOpen("small");
+        elsewhere["params"]!["other"] = new JObject { ["text"] = large };
+        var twoTexts = Encoding.UTF8.GetBytes(Serialize(DidOpen(large), StringEscapeHandling.Default).Replace("\"version\":7", $"\"text\":\"{large}\",\"version\":7"));
+        foreach (var body in new[] { Encoding.UTF8.GetBytes(Serialize(didChange, StringEscapeHandling.Default)), Encoding.UTF8.GetBytes(Serialize(elsewhere, StringEscapeHandling.Default)), twoTexts })
+        {
+            var expected = IncomingMessage.Classify((byte[])body.Clone(), int.MaxValue);
+            var call = (Incoming.Call)IncomingMessage.Classify(body, pending: pending);
+            Assert.That(JToken.DeepEquals(call.Message, ((Incoming.Call)expected).Message), Is.True, "read as before, strings in place");
+            Assert.That(pending.Count, Is.Zero);
+        }
+    }
+
+    [Test]
+    public void A_didOpen_refused_before_any_handler_leaves_nothing_pending()
+    {
+        var pending = new PendingTexts();
+        var message = DidOpen(new string('a', 100_000));
+        message["jsonrpc"] = "1.0";
+        var refused = IncomingMessage.Classify(Encoding.UTF8.GetBytes(Serialize(message, StringEscapeHandling.Default)), pending: pending);
+        Assert.That(refused, Is.InstanceOf<Incoming.Reject>());
+        Assert.That(pending.Count, Is.Zero);
+    }
 }

@@ -35,7 +35,7 @@ public class RawFrameTests
         {
             var expected = await SentAsync(stream => new HeaderDelimitedMessageHandler(stream, Stream.Null, new JsonMessageFormatter()),
                 new JsonRpcResult { RequestId = id, Result = new JRaw(body) });
-            var actual = await SentAsync(stream => new LspMessageHandler(stream, Stream.Null, new JsonMessageFormatter(), NullLogger.Instance),
+            var actual = await SentAsync(stream => new LspMessageHandler(stream, Stream.Null, new JsonMessageFormatter(), NullLogger.Instance, new PaperLsp.Lsp.Transport.PendingTexts()),
                 new JsonRpcResult { RequestId = id, Result = Buffer(body) });
             Assert.That(actual, Is.EqualTo(expected), $"id {id}, body of {body.Length} characters");
         }
@@ -48,7 +48,7 @@ public class RawFrameTests
         {
             var expected = await SentAsync(stream => new HeaderDelimitedMessageHandler(stream, Stream.Null, new JsonMessageFormatter()),
                 new JsonRpcRequest { Method = "textDocument/publishDiagnostics", Arguments = JObject.Parse(body) });
-            var actual = await SentAsync(stream => new LspMessageHandler(stream, Stream.Null, new JsonMessageFormatter(), NullLogger.Instance),
+            var actual = await SentAsync(stream => new LspMessageHandler(stream, Stream.Null, new JsonMessageFormatter(), NullLogger.Instance, new PaperLsp.Lsp.Transport.PendingTexts()),
                 new JsonRpcRequest { Method = "textDocument/publishDiagnostics", Arguments = Buffer(body) });
             Assert.That(Encoding.UTF8.GetString(actual), Is.EqualTo(Encoding.UTF8.GetString(expected)));
             Assert.That(actual, Is.EqualTo(expected));

@@ -22,7 +22,9 @@ public sealed class TextDocumentSyncHandler(ServerSession session, DiagnosticsPu
         // the text once it is parsed (at 100,000 entries it is a 282 MB string, as large as the document's own lines).
         var text = item.Text;
         item.Text = "";
-        var snapshot = session.Store.Open(item.Uri, item.Version, text);
+        var snapshot = session.PendingTexts.TryTake(text, out var utf8)
+            ? session.Store.Open(item.Uri, item.Version, utf8)
+            : session.Store.Open(item.Uri, item.Version, text);
         context.Logger.LogDebug("Opened {Uri} version {Version}: {Entries} entries", item.Uri, item.Version, snapshot.Document.EntryCount);
         var published = diagnostics.Schedule(item.Uri);
         CompactAfter(published, item.Uri);
