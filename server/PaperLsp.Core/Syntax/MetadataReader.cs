@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -363,9 +364,9 @@ public static class ArxivCategories
 
     private static readonly string[] ArchivesWithoutSubjects = ["gr-qc", "hep-ex", "hep-lat", "hep-ph", "hep-th", "math-ph", "nucl-ex", "nucl-th", "quant-ph"];
 
-    private static readonly HashSet<string> Known = Build();
+    private static readonly FrozenSet<string> Known = Build().ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownLookup = Known.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownLookup = Known.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The known category <paramref name="text"/> spells, as one shared string (a list names a few categories thousands of times), or null.</summary>
     internal static string? Shared(ReadOnlySpan<char> text) => KnownLookup.TryGetValue(text, out var known) ? known : null;

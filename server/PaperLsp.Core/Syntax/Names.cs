@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using System.Text;
 using PaperLsp.Text;
@@ -26,46 +27,46 @@ internal static class Names
     /// <summary>A score at or above this reads as a name when nothing competes (a whole segment of the list).</summary>
     internal const double NameThreshold = 0.5;
 
-    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> Particles = new HashSet<string>(StringComparer.Ordinal)
     {
         "van", "von", "vom", "zum", "zur", "der", "den", "de", "del", "dela", "della", "degli", "dei", "di", "da", "das", "dos", "do", "du",
         "la", "le", "les", "los", "las", "ter", "ten", "te", "zu", "bin", "binti", "bint", "ibn", "ben", "al", "el", "y", "e", "i", "af", "av", "op",
         "het", "'t", "st.", "ul", "ud", "ur", "un", "uz", "us", "ap", "dal", "dalla", "delle", "lo", "mac", "mc", "ka", "na", "van't",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly HashSet<string> Suffixes = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> Suffixes = new HashSet<string>(StringComparer.Ordinal)
     {
         "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "2nd", "3rd",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Dotted abbreviations of given names: Md. (Mohammad), Mst. (Mosammat), Wm. (William), Mohd., Chas., Thos.</summary>
-    private static readonly HashSet<string> GivenAbbreviations = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> GivenAbbreviations = new HashSet<string>(StringComparer.Ordinal)
     {
         "Md", "Mst", "Mohd", "Muhd", "Wm", "Chas", "Thos", "Jas", "Geo", "Jos", "Sk", "Sm", "Kh", "Ch", "Th", "St", "Ma", "Mo",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>First halves of CamelCase given names (AbdulRahman, AmirHossein, GodsWill, SayedHassan, MohammadReza).</summary>
-    private static readonly HashSet<string> CamelGivenPrefixes = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenSet<string> CamelGivenPrefixes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "abdul", "abd", "abdel", "abu", "amir", "mohammad", "mohammed", "muhammad", "mohamed", "mohammed", "mohamad", "seyed", "seyyed",
         "sayed", "sayyed", "syed", "mir", "ali", "god", "gods", "jean", "ann", "anne", "mary", "nur", "noor", "ala", "ahmad", "hamid",
         "reza", "hossein", "al", "el", "hassan", "mehdi", "ebrahim", "amin", "zahra", "fatemeh", "sadegh", "javad", "taghi", "naser",
-    };
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Surname prefixes before an inner capital: McAllister, MacAvaney, FitzGerald, DeVries, VanderPlas, LeCun, DiMaggio.</summary>
-    private static readonly HashSet<string> SurnamePrefixes = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> SurnamePrefixes = new HashSet<string>(StringComparer.Ordinal)
     {
         "Mc", "Mac", "Fitz", "De", "Di", "Da", "Le", "La", "Van", "Vander", "Von", "Du", "O", "Del", "Della", "St", "Ten", "Ter", "Des", "Dos",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Italian elisions before a capital: Dell'Orletta, Dall'Acqua, Sant'Anna.</summary>
-    private static readonly HashSet<string> ElidedPrefixes = new(StringComparer.Ordinal) { "Dell", "Dall", "Nell", "Sull", "Sant" };
+    private static readonly FrozenSet<string> ElidedPrefixes = new HashSet<string>(StringComparer.Ordinal) { "Dell", "Dall", "Nell", "Sull", "Sant" }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ParticleLookup = Particles.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SuffixLookup = Suffixes.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup = GivenAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CamelGivenLookup = CamelGivenPrefixes.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SurnamePrefixLookup = SurnamePrefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ParticleLookup = Particles.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SuffixLookup = Suffixes.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup = GivenAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CamelGivenLookup = CamelGivenPrefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SurnamePrefixLookup = SurnamePrefixes.GetAlternateLookup<ReadOnlySpan<char>>();
 
     internal enum TokenShape { Invalid, Word, InnerCapitalWord, AllCaps, Initial, HyphenInitial, Abbreviation, Particle, LowerWord, Nickname, Suffix }
 
