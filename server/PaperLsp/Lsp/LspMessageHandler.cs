@@ -40,7 +40,7 @@ internal sealed class LspMessageHandler : HeaderDelimitedMessageHandler
     private readonly PendingTexts pendingTexts;
 
     public LspMessageHandler(Stream sendingStream, Stream receivingStream, JsonMessageFormatter formatter, ILogger logger, PendingTexts pendingTexts)
-        : base(sendingStream, receivingStream, formatter)
+        : base(sendingStream, new LargeReadStream(receivingStream), formatter)
     {
         this.formatter = formatter;
         this.logger = logger;
