@@ -6,10 +6,10 @@ namespace PaperLsp.Tests.Syntax;
 /// <summary>Long abstracts whose characters all fit in a byte are kept a byte per character; nothing that reads them may tell.</summary>
 public class CompactLineTests
 {
-    private const string Ascii = "We study how large language models extract clinical information from notes, and find they do well.";
-    private const string Latin1 = "Über die Straße: café, naïve Bayes, and a señor's façade are all read in one Latin-1 byte each, ±5%.";
+    internal const string Ascii = "We study how large language models extract clinical information from notes, and find they do well.";
+    internal const string Latin1 = "Über die Straße: café, naïve Bayes, and a señor's façade are all read in one Latin-1 byte each, ±5%.";
     private const string EnDash = "A long abstract with an en dash – which needs two bytes in UTF-8 and more than one Latin-1 byte can hold.";
-    private const string Astral = "A long abstract with an astral character 𝔼 (mathematical E) that UTF-16 writes as a surrogate pair, twice 𝔼.";
+    internal const string Astral = "A long abstract with an astral character 𝔼 (mathematical E) that UTF-16 writes as a surrogate pair, twice 𝔼.";
     private const string Short = "Too short to bother.";
 
     private static readonly string[] Abstracts = [Ascii, Latin1, EnDash, Astral, Short];
@@ -17,7 +17,7 @@ public class CompactLineTests
     private static string ListOf(params string[] abstracts) =>
         string.Concat(abstracts.Select((text, i) => Entry($"Paper Number {i} On Things", text)));
 
-    private static string Entry(string title, string abstractText) => $"29.4CLMay 25, 2022\n{title}Ada Lovelace, Alan Turing\n{abstractText}\n\n";
+    internal static string Entry(string title, string abstractText) => $"29.4CLMay 25, 2022\n{title}Ada Lovelace, Alan Turing\n{abstractText}\n\n";
 
     [Test]
     public void Long_Latin1_abstracts_are_compact_and_read_back_exactly()

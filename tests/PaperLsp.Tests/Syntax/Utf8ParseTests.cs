@@ -14,11 +14,12 @@ namespace PaperLsp.Tests.Syntax;
 /// </summary>
 public class Utf8ParseTests
 {
-    private const string Ascii = "We study how large language models extract clinical information from notes, and find they do well.";
-    private const string Latin1 = "Über die Straße: café, naïve Bayes, and a señor's façade are all read in one Latin-1 byte each, ±5%.";
-    private const string Astral = "A long abstract with an astral character 𝔼 (mathematical E) that UTF-16 writes as a surrogate pair, twice 𝔼.";
+    // The abstracts of every kind a line can be kept as, and their entries, as the compact-line tests write them.
+    private const string Ascii = CompactLineTests.Ascii;
+    private const string Latin1 = CompactLineTests.Latin1;
+    private const string Astral = CompactLineTests.Astral;
 
-    private static string Entry(string title, string abstractText) => $"29.4CLMay 25, 2022\n{title}Ada Lovelace, Alan Turing\n{abstractText}\n\n";
+    private static string Entry(string title, string abstractText) => CompactLineTests.Entry(title, abstractText);
 
     /// <summary>The text in the middle of a larger buffer, as in a message body: bytes before it, and after it bytes a
     /// careless reader would take for the text's (a line feed right after a final CR, more lines).</summary>
