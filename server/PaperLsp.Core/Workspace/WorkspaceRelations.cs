@@ -1,6 +1,7 @@
 using PaperLsp.Duplicates;
 using PaperLsp.Related;
 using PaperLsp.Syntax;
+using PaperLsp.Threading;
 
 namespace PaperLsp.Workspace;
 
@@ -71,7 +72,7 @@ public sealed class WorkspaceRelations
     public static WorkspaceRelations BuildComplete(IEnumerable<(DocumentId Id, PaperDocument Document)> files)
     {
         var list = files.ToList();
-        var related = Task.Factory.StartNew(() => RelatedIndex.Build(list, background: true), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var related = BackgroundPriority.Run(() => RelatedIndex.Build(list, background: true));
         var relations = new WorkspaceRelations { Duplicates = DuplicateIndex.Build(list, background: true) };
         relations.related = related.GetAwaiter().GetResult();
         return relations;

@@ -1,3 +1,5 @@
+using PaperLsp.Threading;
+
 namespace PaperLsp.Lsp.Session;
 
 /// <summary>
@@ -7,6 +9,6 @@ namespace PaperLsp.Lsp.Session;
 /// </summary>
 internal static class Background
 {
-    public static Task Run(Action work) =>
-        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
+    /// <remarks>At a lower scheduling priority than the requests' threads (see <see cref="BackgroundPriority"/>).</remarks>
+    public static Task Run(Action work) => BackgroundPriority.Run(work);
 }

@@ -3,6 +3,7 @@ using PaperLsp.Files;
 using PaperLsp.Lsp.Workspace;
 using PaperLsp.Syntax;
 using PaperLsp.Workspace;
+using PaperLsp.Threading;
 
 namespace PaperLsp.Lsp.Session;
 
@@ -91,8 +92,7 @@ public sealed class WorkspaceSession
             rebuild = pending = fresh;
         }
         // The related-papers index too, here rather than on the first hover's queue item.
-        return pending.Built ??= Task.Factory.StartNew(() => WorkspaceRelations.BuildComplete(pending.Snapshot.Files.Select(file => (file.Id, file.Document))),
-            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        return pending.Built ??= BackgroundPriority.Run(() => WorkspaceRelations.BuildComplete(pending.Snapshot.Files.Select(file => (file.Id, file.Document))));
     }
 
     /// <summary>Whether the relations built apart are ready to be put in place without waiting (see <see cref="CatchUp"/>).</summary>
