@@ -54,22 +54,20 @@ public static class DocumentAnalyzer
             results.AddRange(made);
         }
 
-        if (duplicateFindings is not null) results.AddRange(duplicateFindings);
-        else if (!SilencedInFile(DiagnosticCatalog.DuplicateEntry.Code))
-            AddDuplicates(document, titles ?? TitleIndex.Build(document), results, cancellationToken);
-
-        // A total order, so the same document always lists its findings the same way, however they were found.
-        results.Sort((a, b) =>
+        if (duplicateFindings is not null)
         {
-            var byStart = a.Range.Start.CompareTo(b.Range.Start);
-            if (byStart != 0) return byStart;
-            var byCode = string.CompareOrdinal(a.Code, b.Code);
-            return byCode != 0 ? byCode : a.Range.End.CompareTo(b.Range.End);
-        });
+            // A total order, so the same document always lists its findings the same way, however they were found. Both
+            // parts come nearly in order (items by line, duplicates sorted by their maker): sorting each only when it is
+            // not, then merging, costs a pass instead of a sort of the whole list on every keystroke of a large list.
+            SortIfNeeded(results);
+            return Merge(results, duplicateFindings);
+        }
+        if (!SilencedInFile(DiagnosticCatalog.DuplicateEntry.Code))
+            AddDuplicates(document, titles ?? TitleIndex.Build(document), results, cancellationToken);
+        SortIfNeeded(results);
         return results;
     }
 
-    /// <summary>The next-entry directives written in the comment lines directly above an item.</summary>
     /// <summary>The parser's findings last made for each item node; nodes are shared between versions, so weakly keyed.</summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ItemNode, KeptFindings> ParserFindings = new();
 
@@ -88,6 +86,7 @@ public static class DocumentAnalyzer
         }
     }
 
+    /// <summary>The next-entry directives written in the comment lines directly above an item.</summary>
     public static IReadOnlyList<Directive> DirectivesFor(PaperDocument document, ItemSyntax item)
     {
         List<Directive>? found = null;
@@ -96,6 +95,47 @@ public static class DocumentAnalyzer
             if (comment.Directive is { Scope: DirectiveScope.NextEntry } directive) (found ??= []).Add(directive);
         }
         return (IReadOnlyList<Directive>?)found ?? [];
+    }
+
+    /// <summary>The order findings are listed in: by start, then code, then end.</summary>
+    public static int Compare(PaperDiagnostic a, PaperDiagnostic b)
+    {
+        var byStart = a.Range.Start.CompareTo(b.Range.Start);
+        if (byStart != 0) return byStart;
+        var byCode = string.CompareOrdinal(a.Code, b.Code);
+        return byCode != 0 ? byCode : a.Range.End.CompareTo(b.Range.End);
+    }
+
+    private static readonly Comparison<PaperDiagnostic> Order = Compare;
+
+    private static void SortIfNeeded(List<PaperDiagnostic> findings)
+    {
+        for (var i = 1; i < findings.Count; i++)
+        {
+            if (Compare(findings[i - 1], findings[i]) <= 0) continue;
+            findings.Sort(Order);
+            return;
+        }
+    }
+
+    private static List<PaperDiagnostic> Merge(List<PaperDiagnostic> sorted, IReadOnlyList<PaperDiagnostic> others)
+    {
+        List<PaperDiagnostic>? sortedOthers = null;
+        for (var i = 1; i < others.Count; i++)
+        {
+            if (Compare(others[i - 1], others[i]) <= 0) continue;
+            sortedOthers = [.. others];
+            sortedOthers.Sort(Order);
+            break;
+        }
+        IReadOnlyList<PaperDiagnostic> right = sortedOthers ?? others;
+        var merged = new List<PaperDiagnostic>(sorted.Count + right.Count);
+        int left = 0, next = 0;
+        while (left < sorted.Count && next < right.Count)
+            merged.Add(Compare(right[next], sorted[left]) < 0 ? right[next++] : sorted[left++]);
+        while (left < sorted.Count) merged.Add(sorted[left++]);
+        while (next < right.Count) merged.Add(right[next++]);
+        return merged;
     }
 
     private static void AddDuplicates(PaperDocument document, TitleIndex titles, List<PaperDiagnostic> results, CancellationToken cancellationToken)

@@ -15,6 +15,11 @@ public static class DuplicateFindings
 {
     private const int MaxNamed = 5;
 
+    /// <summary>How many findings of entries no longer in the document the cache may keep before they are dropped.</summary>
+    private const int MinStale = 64;
+
+    private static readonly Comparison<PaperDiagnostic> ByStart = (a, b) => a.Range.Start.CompareTo(b.Range.Start);
+
     public static IReadOnlyList<PaperDiagnostic> For(DocumentId id, PaperDocument document, DuplicateIndex index,
         Func<DocumentId, PaperDocument?> documentOf, Func<DocumentId, string> displayName, CancellationToken ct)
     {
@@ -43,9 +48,18 @@ public static class DuplicateFindings
             cache[node] = context.Made(group, line, diagnostic);
             if (diagnostic is not null) results.Add(diagnostic);
         }
-        if (cache.Count > seen.Count)
+        // Entries that left the document are dropped from the cache in one pass once there are enough of them: a
+        // keystroke leaves one behind, and a pass over every cached finding on each keystroke cost more than the rest.
+        if (cache.Count > seen.Count + Math.Max(MinStale, seen.Count / 8))
             foreach (var stale in cache.Keys.Where(node => !seen.Contains(node)).ToList()) cache.Remove(stale);
-        results.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
+        // The index keeps entries nearly in document order (a replaced entry takes a freed slot): most keystrokes need
+        // only the check.
+        for (var i = 1; i < results.Count; i++)
+        {
+            if (results[i - 1].Range.Start.CompareTo(results[i].Range.Start) <= 0) continue;
+            results.Sort(ByStart);
+            break;
+        }
         return results;
     }
 
