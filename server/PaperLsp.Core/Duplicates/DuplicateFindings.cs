@@ -28,13 +28,13 @@ public static class DuplicateFindings
         var context = new FindingContext(id, document, index, documentOf, displayName);
         var cache = index.FindingsOf(id);
         var results = new List<PaperDiagnostic>(entries.Count);
-        var seen = new HashSet<EntryNode>(entries.Count, ReferenceEqualityComparer.Instance);
+        var located = 0;
         foreach (var node in entries.Nodes.ToList())
         {
             ct.ThrowIfCancellationRequested();
             var line = context.LineOf(id, node);
             if (line < 0) continue;
-            seen.Add(node);
+            located++;
             // Most of a keystroke's findings are those of groups it did not touch: reuse them as they were made. (A
             // member of the cached group is in no other group: one group per text, and a lookup by text compares texts.)
             if (cache.TryGetValue(node, out var cached) && cached.Group.Contains(new EntryRef(id, node)) && context.StillHolds(cached, line))
@@ -50,8 +50,11 @@ public static class DuplicateFindings
         }
         // Entries that left the document are dropped from the cache in one pass once there are enough of them: a
         // keystroke leaves one behind, and a pass over every cached finding on each keystroke cost more than the rest.
-        if (cache.Count > seen.Count + Math.Max(MinStale, seen.Count / 8))
-            foreach (var stale in cache.Keys.Where(node => !seen.Contains(node)).ToList()) cache.Remove(stale);
+        if (cache.Count > located + Math.Max(MinStale, located / 8))
+        {
+            var stillThere = entries.Nodes.Where(node => entries.LineOf(node) >= 0).ToHashSet(ReferenceEqualityComparer.Instance);
+            foreach (var stale in cache.Keys.Where(node => !stillThere.Contains(node)).ToList()) cache.Remove(stale);
+        }
         // The index keeps entries nearly in document order (a replaced entry takes a freed slot): most keystrokes need
         // only the check.
         for (var i = 1; i < results.Count; i++)

@@ -29,6 +29,9 @@ public sealed class DiagnosticList
 
     public int Count => pieces.Length;
 
+    /// <summary>Whether the finding at <paramref name="index"/> went on the wire as exactly <paramref name="piece"/> (the same array).</summary>
+    internal bool HasPiece(int index, byte[] piece) => index < pieces.Length && ReferenceEquals(pieces[index], piece);
+
     /// <summary>The size of <see cref="WriteArray"/>'s output in bytes.</summary>
     public long ArrayLength
     {

@@ -101,9 +101,10 @@ public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue que
             other => DocumentUris.ShortName(workspace.Get(other)?.Uri ?? DocumentUris.UriOfId(other)), cancellationToken);
         var findings = DocumentAnalyzer.Analyze(snapshot.Document, duplicates, cancellationToken);
         var converter = session.Converter;
-        var items = new Diagnostic[findings.Count];
-        var pieces = new byte[findings.Count][];
-        var hashes = new ulong[findings.Count];
+        // Most keystrokes leave every finding as it was: then the list is the last one, found without making a new one
+        // (three arrays of the findings' size a keystroke, which at 100,000 entries were much of what typing allocated).
+        var previous = hasCached && cached.List.Count == findings.Count ? cached.List : null;
+        var entries = new Converted[findings.Count];
         for (var i = 0; i < findings.Count; i++)
         {
             var finding = findings[i];
@@ -115,13 +116,21 @@ public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue que
                 entry = new Converted(converter, item, json, DiagnosticList.Hash(json));
                 converted.AddOrUpdate(finding, entry);
             }
-            items[i] = entry.Item;
-            pieces[i] = entry.Json;
-            hashes[i] = entry.Hash;
+            entries[i] = entry;
+            if (previous is not null && !previous.HasPiece(i, entry.Json)) previous = null;
         }
-        var list = new DiagnosticList(items, pieces, hashes);
-        // The same findings as the version before keep that version's list (and so compare equal to what was published).
-        if (hasCached && cached.List.SameAs(list)) list = cached.List;
+        DiagnosticList list;
+        if (previous is not null) list = previous;
+        else
+        {
+            var items = new Diagnostic[entries.Length];
+            var pieces = new byte[entries.Length][];
+            var hashes = new ulong[entries.Length];
+            for (var i = 0; i < entries.Length; i++) (items[i], pieces[i], hashes[i]) = (entries[i].Item, entries[i].Json, entries[i].Hash);
+            list = new DiagnosticList(items, pieces, hashes);
+            // The same findings as the version before keep that version's list (and so compare equal to what was published).
+            if (hasCached && cached.List.SameAs(list)) list = cached.List;
+        }
         cache[snapshot.Uri] = (snapshot.Revision, stamp, list);
         return list;
     }
