@@ -15,8 +15,12 @@ public sealed class PaperFingerprint
         TitleWords = PaperText.Words(entry.Title);
         TitleKey = PaperText.Key(TitleWords);
         MainTitleText = MainTitle(entry.Title).Trim();
-        MainTitleWords = PaperText.Words(MainTitleText);
-        MainTitleKey = PaperText.Key(MainTitleWords);
+        // Most titles have no subtitle: then the main title's words and key are the title's own (the same arrays, not
+        // copies: at 100,000 entries the copies were about a sixth of the duplicate index).
+        var mainWords = ReferenceEquals(MainTitleText, entry.Title) ? TitleWords : PaperText.Words(MainTitleText);
+        if (mainWords != TitleWords && mainWords.AsSpan().SequenceEqual(TitleWords)) mainWords = TitleWords;
+        MainTitleWords = mainWords;
+        MainTitleKey = mainWords == TitleWords ? TitleKey : PaperText.Key(mainWords);
         var wordHashes = TitleWords.Select(word => PaperText.StableHash(word)).Distinct().ToArray();
         Array.Sort(wordHashes);
         TitleWordHashes = wordHashes;
