@@ -281,6 +281,10 @@ public sealed class LspClient : IAsyncDisposable
         }
         await Task.WhenAny(Task.WhenAll(readLoop, errorLoop), Task.Delay(5_000));
         process.Dispose();
+        // What the server says it did with its memory belongs beside the memory figures.
+        lock (ServerLog)
+            foreach (var line in ServerLog.ToString().Split('\n'))
+                if (line.Contains("Gave back memory", StringComparison.Ordinal)) Console.WriteLine($"   server: {line.Trim()}");
     }
 
     /// <summary>Reads Content-Length framed bodies.</summary>

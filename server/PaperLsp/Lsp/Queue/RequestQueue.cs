@@ -50,9 +50,15 @@ public sealed class RequestQueue
         CancellationToken cancellationToken) =>
         Enqueue(method, Execution.Concurrent, work, cancellationToken);
 
+    private long lastEnqueued = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    /// <summary>How long ago the last item was queued: how long the client has left the server alone.</summary>
+    public TimeSpan SinceLastItem => System.Diagnostics.Stopwatch.GetElapsedTime(Volatile.Read(ref lastEnqueued));
+
     private Task<T> Enqueue<T>(string method, Execution execution, Func<ServerState, CancellationToken, Task<T>> work,
         CancellationToken cancellationToken)
     {
+        Volatile.Write(ref lastEnqueued, System.Diagnostics.Stopwatch.GetTimestamp());
         var item = new WorkItem<T>(method, execution, work, cancellationToken);
         if (!channel.Writer.TryWrite(item))
             return Task.FromException<T>(new InvalidOperationException("The server is shutting down."));

@@ -94,6 +94,7 @@ public sealed class WorkspaceDiagnosticsPublisher(ServerSession session, Request
             await indexing.ConfigureAwait(false);
             // The edits made meanwhile, on top of the index just computed (each is one entry out, one in).
             await Background.Run(session.Workspace.CatchUpIndex).ConfigureAwait(false);
+            await MemoryRelease.AfterLargeBuildAsync(() => queue.SinceLastItem, logger).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
