@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using PaperLsp.Text;
 
 namespace PaperLsp.Duplicates;
@@ -15,56 +14,105 @@ public static class PaperText
     /// <summary>The folded words of <paramref name="text"/>, in order.</summary>
     public static string[] Words(string text)
     {
-        var words = new List<string>();
-        var word = new StringBuilder();
-        void Flush()
+        var folded = Fold(text);
+        var words = new string[folded.Count];
+        for (var i = 0; i < words.Length; i++) words[i] = folded.Word(i).ToString();
+        return words;
+    }
+
+    /// <summary>
+    /// The folded words of a text side by side in one buffer, each a span of it: what <see cref="Words"/> makes strings
+    /// of. An abstract's shingles need only the words' hashes, and a string per abstract word was most of what a large
+    /// list's duplicate index allocated while it was built.
+    /// </summary>
+    private sealed class FoldedWords
+    {
+        private char[] chars = new char[512];
+        private int length;
+        private int wordStart;
+        private readonly List<(int Start, int Length)> words = [];
+
+        public int Count => words.Count;
+        public ReadOnlySpan<char> Word(int i) => chars.AsSpan(words[i].Start, words[i].Length);
+        public bool InWord => length > wordStart;
+        public char Last => chars[length - 1];
+
+        public void Reset()
         {
-            if (word.Length > 0) words.Add(word.ToString());
-            word.Clear();
+            (length, wordStart) = (0, 0);
+            words.Clear();
         }
+
+        public void Append(char c)
+        {
+            if (length == chars.Length) Array.Resize(ref chars, chars.Length * 2);
+            chars[length++] = c;
+        }
+
+        /// <summary>Ends the word being written, if any.</summary>
+        public void Flush()
+        {
+            if (length > wordStart) words.Add((wordStart, length - wordStart));
+            wordStart = length;
+        }
+    }
+
+    /// <summary>One per thread: fingerprints are computed on every core at once.</summary>
+    [ThreadStatic] private static FoldedWords? scratch;
+
+    /// <summary>The folded words of <paramref name="text"/> in this thread's buffer, valid until the next call.</summary>
+    private static FoldedWords Fold(string text)
+    {
+        var word = scratch ??= new FoldedWords();
+        word.Reset();
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
                 // Astral letters are CJK extensions or historic scripts: each one a word, like an ideograph.
-                Flush();
-                if (char.IsLetter(text, i)) words.Add(text.Substring(i, 2));
+                word.Flush();
+                if (char.IsLetter(text, i))
+                {
+                    word.Append(c);
+                    word.Append(text[i + 1]);
+                    word.Flush();
+                }
                 i++;
                 continue;
             }
             if (IsIdeograph(c))
             {
-                Flush();
-                words.Add(c.ToString());
+                word.Flush();
+                word.Append(c);
+                word.Flush();
                 continue;
             }
             if (c is '+' or '#')
             {
                 // C++, C#, X++: a mark that names another thing, kept on the word it ends.
-                if (word.Length > 0) word.Append(c);
+                if (word.InWord) word.Append(c);
                 continue;
             }
             if (IsApostrophe(c)) continue; // don't, Hoeffding's: one word, however the apostrophe is written
             if (TextFolding.IsCombiningMark(c)) continue;
             if (TextFolding.Fold(c) is { } folded)
             {
-                AppendLower(word, folded);
+                foreach (var f in folded) word.Append(char.ToLowerInvariant(f));
                 continue;
             }
             if (char.IsLetterOrDigit(c))
             {
-                if (word.Length > 0 && word[^1] is '+' or '#') Flush();
+                if (word.InWord && word.Last is '+' or '#') word.Flush();
                 word.Append(char.ToLowerInvariant(c));
                 continue;
             }
-            Flush();
+            word.Flush();
         }
-        Flush();
-        return [.. words];
+        word.Flush();
+        return word;
     }
 
-    /// <summary>The words joined: equal keys mean titles equal up to case, accents, spacing and punctuation.</summary>
     public static string Key(IEnumerable<string> words) => string.Concat(words);
 
     /// <summary>Whether the text ends as a shortened quotation does (<c>…</c> or <c>...</c>).</summary>
@@ -80,13 +128,13 @@ public static class PaperText
     /// </summary>
     public static int[] Shingles(string text)
     {
-        var words = Words(text);
-        var count = words.Length;
+        var words = Fold(text);
+        var count = words.Count;
         var trimmed = text.AsSpan().TrimEnd();
         if (count > 0 && (IsShortened(text) || (trimmed.Length > 0 && !IsSentenceEnd(trimmed[^1])))) count--;
         if (count < 3) return [];
         var hashes = new int[count - 2];
-        for (var i = 0; i + 2 < count; i++) hashes[i] = StableHash(words[i], words[i + 1], words[i + 2]);
+        for (var i = 0; i + 2 < count; i++) hashes[i] = (int)Mix(Mix(Mix(FnvOffset, words.Word(i)), words.Word(i + 1)), words.Word(i + 2));
         Array.Sort(hashes);
         var distinct = 0;
         for (var i = 0; i < hashes.Length; i++)
@@ -125,13 +173,18 @@ public static class PaperText
     /// <summary>FNV-1a over the words: the same in every process, unlike <see cref="string.GetHashCode()"/>.</summary>
     public static int StableHash(params ReadOnlySpan<string> words)
     {
-        var hash = 2166136261u;
-        foreach (var word in words)
-        {
-            foreach (var c in word) hash = (hash ^ c) * 16777619u;
-            hash = (hash ^ 0x1F) * 16777619u;
-        }
+        var hash = FnvOffset;
+        foreach (var word in words) hash = Mix(hash, word);
         return (int)hash;
+    }
+
+    private const uint FnvOffset = 2166136261u;
+
+    /// <summary>One word into a <see cref="StableHash"/>: its characters, then a separator.</summary>
+    private static uint Mix(uint hash, ReadOnlySpan<char> word)
+    {
+        foreach (var c in word) hash = (hash ^ c) * 16777619u;
+        return (hash ^ 0x1F) * 16777619u;
     }
 
     /// <summary>Han, kana, Hangul syllables, CJK compatibility: scripts written without spaces, compared by character.</summary>
@@ -143,9 +196,4 @@ public static class PaperText
 
     private static bool IsSentenceEnd(char c) =>
         CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.OtherPunctuation or UnicodeCategory.ClosePunctuation or UnicodeCategory.FinalQuotePunctuation;
-
-    private static void AppendLower(StringBuilder builder, string text)
-    {
-        foreach (var c in text) builder.Append(char.ToLowerInvariant(c));
-    }
 }
