@@ -158,8 +158,26 @@ internal sealed class TextGroup(PaperFingerprint print, long[] keys)
         Matches.Select(pair => (pair.Key, pair.Value))
             .OrderByDescending(pair => pair.Value.Kind)
             .ThenByDescending(pair => pair.Value.Score)
-            .ThenBy(pair => pair.Key.Print.TitleKey, StringComparer.Ordinal)
-            .ThenBy(pair => pair.Key.Print.Entry.TextHash);
+            .ThenBy(pair => pair.Key, TextOrder.Instance);
+
+    /// <summary>
+    /// Groups by their text, the same in every process: the title key, then the title as written, then the whole text
+    /// (read only for groups equal that far). Ties broken by a per-process hash made <c>paperlsp check</c> name the copies
+    /// of an entry in a different order, and suggest a different directive, from one run to the next.
+    /// </summary>
+    private sealed class TextOrder : IComparer<TextGroup>
+    {
+        public static readonly TextOrder Instance = new();
+
+        public int Compare(TextGroup? a, TextGroup? b)
+        {
+            if (ReferenceEquals(a, b)) return 0;
+            if (a is null || b is null) return a is null ? -1 : 1;
+            var order = string.CompareOrdinal(a.Print.TitleKey, b.Print.TitleKey);
+            if (order == 0) order = string.CompareOrdinal(a.Print.Entry.Title, b.Print.Entry.Title);
+            return order != 0 ? order : string.CompareOrdinal(a.Print.Entry.GetText(), b.Print.Entry.GetText());
+        }
+    }
 }
 
 /// <summary>

@@ -55,6 +55,23 @@ public class CliTests
     }
 
     [Test]
+    public void Check_names_equally_ranked_copies_in_the_same_order_in_every_run()
+    {
+        // Three spellings of one paper: each pair is the same paper with the same score, so only the tie-break orders
+        // them. It once used a hash that .NET seeds anew in every process.
+        const string abstractText = "We show that sequence models behave as probabilistic learners on every benchmark we tried.";
+        var path = Write("ties.papers", string.Join("\n\n",
+            $"Sequence Models Are Probabilistic LearnersMara Nakamura, Li Chen\n{abstractText}",
+            $"Sequence Models Are Probabilistic learnersMara Nakamura, Li Chen\n{abstractText}",
+            $"Sequence models are probabilistic learnersMara Nakamura, Li Chen\n{abstractText}") + "\n");
+        var runs = Enumerable.Range(0, 4).Select(_ => ServerProcess.Run("check", path)).ToList();
+        Assert.That(runs.Select(run => run.Stdout).Distinct(), Has.Exactly(1).Items, string.Join("\n---\n", runs.Select(run => run.Stdout)));
+        // Ordinal order of the titles as written: upper case first.
+        Assert.That(runs[0].Stdout, Does.Contain($"{path}:1:1: warning PL0301: Duplicate paper: 'Sequence Models Are Probabilistic Learners' also appears at line 4, line 7 ("));
+        Assert.That(runs[0].Stdout, Does.Contain("write '// paperlsp-not-duplicate \"Sequence Models Are Probabilistic learners\" Nakamura' above this entry"));
+    }
+
+    [Test]
     public void Check_with_only_hints_exits_0()
     {
         var path = Write("hints.papers", "A Study of ThingsJane Doe  \nAbstract.");
