@@ -26,6 +26,11 @@ public static class DuplicateFindings
         var entries = index.EntriesOf(id);
         if (entries is null || entries.Count == 0) return [];
         var context = new FindingContext(id, document, index, documentOf, displayName);
+        // Nothing a finding reads has changed since they were last made (most keystrokes: they touch an entry with no
+        // copies): the same findings, without the pass over every entry that has them.
+        var version = index.FindingsVersion;
+        if (index.LastFindingsOf(id) is { } last && last.Version == version && last.Read.All(read => ReferenceEquals(context.MapOf(read.Document), read.Directives)))
+            return last.Findings;
         var cache = index.FindingsOf(id);
         var results = new List<PaperDiagnostic>(entries.Count);
         var located = 0;
@@ -63,6 +68,7 @@ public static class DuplicateFindings
             results.Sort(ByStart);
             break;
         }
+        index.SetLastFindings(id, new DuplicateIndex.LastFindings(version, context.MapsRead(), results));
         return results;
     }
 
@@ -159,6 +165,13 @@ public static class DuplicateFindings
             if (!maps.TryGetValue(of, out var map))
                 maps[of] = map = DocumentOf(of) is { } doc ? index.CanonicalDirectives(of, DirectiveMap.Of(doc)) : null;
             return map;
+        }
+
+        /// <summary>Every document whose directives this call read, with them.</summary>
+        public (DocumentId Document, DirectiveMap? Directives)[] MapsRead()
+        {
+            MapOf(id);
+            return maps.Select(pair => (pair.Key, pair.Value)).ToArray();
         }
 
         /// <summary>

@@ -41,6 +41,7 @@ public sealed class DuplicateIndex
     public void AddDocument(DocumentId id, PaperDocument document, ISet<DocumentId> affected)
     {
         affected.Add(id);
+        clock.Advance();
         var entries = document.Entries.ToList();
         if (entries.Count >= ParallelFingerprintsFrom) Prepare(entries, fingerprintThreads);
         foreach (var entry in entries) Add(new EntryRef(id, entry.Node), entry.StartLine, affected);
@@ -70,7 +71,9 @@ public sealed class DuplicateIndex
         foreach (var entry in document.Entries) Remove(new EntryRef(id, entry.Node), affected);
         documents.Remove(id);
         findings.Remove(id);
+        lastFindings.Remove(id);
         canonicalDirectives.Remove(id);
+        clock.Advance();
     }
 
     /// <summary>Follows one delta of an edit of document <paramref name="id"/> (see <see cref="PaperDocument.Deltas"/>).</summary>
@@ -180,6 +183,20 @@ public sealed class DuplicateIndex
 
     private readonly Dictionary<DocumentId, Dictionary<EntryNode, CachedFinding>> findings = [];
 
+    /// <summary>Advances with every change that could change a finding (see <see cref="FindingsClock"/>).</summary>
+    private readonly FindingsClock clock = new();
+
+    internal long FindingsVersion => clock.Value;
+
+    /// <summary>A document's findings as last made: at which <see cref="FindingsVersion"/>, under which directives.</summary>
+    internal sealed record LastFindings(long Version, (DocumentId Document, DirectiveMap? Directives)[] Read, IReadOnlyList<PaperLsp.Analysis.PaperDiagnostic> Findings);
+
+    private readonly Dictionary<DocumentId, LastFindings> lastFindings = [];
+
+    internal LastFindings? LastFindingsOf(DocumentId id) => lastFindings.GetValueOrDefault(id);
+
+    internal void SetLastFindings(DocumentId id, LastFindings last) => lastFindings[id] = last;
+
     /// <summary>The findings last made for each entry of a document, reused while what they name stays the same.</summary>
     internal Dictionary<EntryNode, CachedFinding> FindingsOf(DocumentId id)
     {
@@ -204,7 +221,7 @@ public sealed class DuplicateIndex
             return;
         }
 
-        group = new TextGroup(print, print.BlockKeys ??= BlockKeys.Of(print));
+        group = new TextGroup(print, print.BlockKeys ??= BlockKeys.Of(print), clock);
         group.AddMember(entry);
         groups[entry.Node] = group;
         foreach (var key in group.Keys)

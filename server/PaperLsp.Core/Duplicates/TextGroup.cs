@@ -3,7 +3,7 @@ using PaperLsp.Workspace;
 namespace PaperLsp.Duplicates;
 
 /// <summary>The entries of the workspace with one exact text: exact copies of each other, scored against others once.</summary>
-internal sealed class TextGroup(PaperFingerprint print, long[] keys)
+internal sealed class TextGroup(PaperFingerprint print, long[] keys, FindingsClock findings)
 {
     public PaperFingerprint Print { get; } = print;
     public long[] Keys { get; } = keys;
@@ -38,9 +38,15 @@ internal sealed class TextGroup(PaperFingerprint print, long[] keys)
     public long Version { get; private set; } = Interlocked.Increment(ref clock);
 
     /// <summary>Something a finding on this group's members, or on a matched group's members, reads changed.</summary>
-    public void Touch()
+    public void Touch() => Touch(wasFlagged: false);
+
+    /// <param name="wasFlagged">Whether the group had findings before the change (it may have none after it).</param>
+    private void Touch(bool wasFlagged)
     {
         Version = Interlocked.Increment(ref clock);
+        // A group with no findings before or after is named by no finding (a matched group is flagged): its changes,
+        // which are most keystrokes', change nobody's findings.
+        if (wasFlagged || IsFlagged) findings.Advance();
         if (matches is null) return;
         foreach (var other in matches.Keys) other.Version = Interlocked.Increment(ref clock);
     }
@@ -54,14 +60,16 @@ internal sealed class TextGroup(PaperFingerprint print, long[] keys)
     public void RemoveMatch(TextGroup other)
     {
         if (matches is null || !matches.Remove(other)) return;
+        var wasFlagged = IsFlagged;
         if (matches.Count == 0) matches = null;
-        Touch();
+        Touch(wasFlagged);
     }
 
     public void ClearMatches()
     {
+        var wasFlagged = IsFlagged;
         matches = null;
-        Touch();
+        Touch(wasFlagged);
     }
 
     /// <summary>Whether its members have findings: copies of each other, or matches elsewhere.</summary>
@@ -86,6 +94,7 @@ internal sealed class TextGroup(PaperFingerprint print, long[] keys)
 
     public void AddMember(EntryRef entry)
     {
+        var wasFlagged = IsFlagged;
         if (members is null && (soleCount == 0 || sole.Equals(entry)))
         {
             sole = entry;
@@ -104,11 +113,12 @@ internal sealed class TextGroup(PaperFingerprint print, long[] keys)
             if (!known) documents![entry.Document] = documents.GetValueOrDefault(entry.Document) + 1;
         }
         total++;
-        Touch();
+        Touch(wasFlagged);
     }
 
     public void RemoveMember(EntryRef entry)
     {
+        var wasFlagged = IsFlagged;
         if (members is null)
         {
             if (soleCount == 0 || !sole.Equals(entry)) return;
@@ -132,7 +142,7 @@ internal sealed class TextGroup(PaperFingerprint print, long[] keys)
             }
         }
         total--;
-        Touch();
+        Touch(wasFlagged);
     }
 
     /// <summary>Adds the documents of the members, and with <paramref name="withMatches"/> of the matched groups' members.</summary>
@@ -178,6 +188,18 @@ internal sealed class TextGroup(PaperFingerprint print, long[] keys)
             return order != 0 ? order : string.CompareOrdinal(a.Print.Entry.GetText(), b.Print.Entry.GetText());
         }
     }
+}
+
+/// <summary>
+/// Advances whenever a change to an index could change any document's duplicate findings: a change to a group that has
+/// findings, or had them before it. While it stands still, a document's findings are the ones last made, as long as the
+/// directives they read are the same objects (see <see cref="DuplicateFindings.For"/>).
+/// </summary>
+internal sealed class FindingsClock
+{
+    public long Value { get; private set; }
+
+    public void Advance() => Value++;
 }
 
 /// <summary>

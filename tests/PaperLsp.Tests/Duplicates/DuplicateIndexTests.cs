@@ -83,6 +83,51 @@ public class DuplicateIndexTests
     }
 
     [Test]
+    public void Findings_asked_after_each_edit_follow_copies_removed_and_restored_and_directives_written()
+    {
+        // The findings of a document are reused whole while nothing they read has changed; each step here changes one
+        // thing they read, one way or the other, and the findings must be those of a workspace read fresh.
+        const string paper = "Deep Residual Learning for Image RecognitionKaiming He, Xiangyu Zhang\nDeeper neural networks are more difficult to train.\n";
+        const string other = "An Unrelated Paper About ProteinsAda Lovelace\nProteins fold.\n";
+        var ids = new[] { new DocumentId("/w/a.papers"), new DocumentId("/w/b.papers") };
+        // Two pairs of copies, the second copy of the first pair last: removing it moves no other entry with findings
+        // (a move would change the findings' lines, and so be seen anyway).
+        var documents = new[]
+        {
+            PaperDocument.Parse("// notes\n" + paper + "\n" + other + "\n" + other + "\n" + paper),
+            PaperDocument.Parse("A Study of ThingsJane Doe\nAbstract about things.\n"),
+        };
+        var index = DuplicateIndex.Build(ids.Zip(documents));
+        TextChange At(int line, int character, int endLine, int endCharacter, string text) =>
+            new(new TextRange(new TextPosition(line, character), new TextPosition(endLine, endCharacter)), text);
+        var steps = new (string What, int File, TextChange Change, int FindingsInA)[]
+        {
+            ("the last copy deleted", 0, At(10, 0, 12, 0, ""), 2),
+            ("the copy pasted back at the end", 0, At(10, 0, 10, 0, paper), 4),
+            ("a character typed in the other list", 1, At(1, 3, 1, 3, "x"), 4),
+            ("the comment rewritten in place into a directive", 0, At(0, 3, 0, 8, "paperlsp-ignore-file PL0302"), 0),
+            ("the directive rewritten back", 0, At(0, 3, 0, 30, "notes"), 4),
+            ("a third copy pasted into the other list", 1, At(2, 0, 2, 0, "\n" + paper), 4),
+            ("that copy's title changed beyond recognition", 1, At(3, 0, 3, 4, "Shallow"), 4),
+            ("the other list's entries silenced there", 1, At(0, 0, 0, 0, "// paperlsp-ignore-file PL0301\n"), 4),
+        };
+        Assert.That(Findings(index, ids, documents, ids[0]).Split('\n'), Has.Length.EqualTo(4));
+        foreach (var (what, file, change, findingsInA) in steps)
+        {
+            var edited = documents[file].Apply([change]);
+            var affected = new HashSet<DocumentId>();
+            foreach (var delta in edited.Deltas) index.Apply(ids[file], delta, affected);
+            documents[file] = edited;
+            var fresh = documents.Select(d => PaperDocument.Parse(d.GetText())).ToArray();
+            var freshIndex = DuplicateIndex.Build(ids.Zip(fresh));
+            foreach (var id in ids)
+                Assert.That(Findings(index, ids, documents, id), Is.EqualTo(Findings(freshIndex, ids, fresh, id)), $"{what}: {id}");
+            var inA = Findings(index, ids, documents, ids[0]);
+            Assert.That(inA.Length == 0 ? 0 : inA.Split('\n').Length, Is.EqualTo(findingsInA), $"{what}:\n{inA}");
+        }
+    }
+
+    [Test]
     public void An_entry_pasted_35000_times_is_one_group_and_each_copy_names_only_its_neighbours()
     {
         const string entry = "Attention Is All You NeedAshish Vaswani, Noam Shazeer et al. · google\nThe dominant sequence transduction models are based on complex recurrent networks.\n";
