@@ -26,13 +26,18 @@ public static class DuplicateFindings
         var entries = index.EntriesOf(id);
         if (entries is null || entries.Count == 0) return [];
         var context = new FindingContext(id, document, index, documentOf, displayName);
-        // Nothing a finding reads has changed since they were last made (most keystrokes: they touch an entry with no
-        // copies): the same findings, without the pass over every entry that has them.
         var version = index.FindingsVersion;
-        if (index.LastFindingsOf(id) is { } last && last.Version == version && last.Read.All(read => ReferenceEquals(context.MapOf(read.Document), read.Directives)))
-            return last.Findings;
+        if (index.LastFindingsOf(id) is { } last && last.Read.All(read => ReferenceEquals(context.MapOf(read.Document), read.Directives)))
+        {
+            // Nothing a finding reads has changed since they were last made (most keystrokes: they touch an entry with
+            // no copies): the same findings, without the pass over every entry that has them.
+            if (last.Version == version) return last.Findings;
+            // A few groups changed (a keystroke in a copy's title): only their members' findings are made again.
+            if (index.TouchedSince(last.Version, Math.Max(16, entries.Count / 8)) is { } touched)
+                return Refresh(id, index, context, last, touched, version, ct);
+        }
         var cache = index.FindingsOf(id);
-        var results = new List<PaperDiagnostic>(entries.Count);
+        var made = new List<MadeFinding>(entries.Count);
         var located = 0;
         foreach (var node in entries.Nodes.ToList())
         {
@@ -40,18 +45,7 @@ public static class DuplicateFindings
             var line = context.LineOf(id, node);
             if (line < 0) continue;
             located++;
-            // Most of a keystroke's findings are those of groups it did not touch: reuse them as they were made. (A
-            // member of the cached group is in no other group: one group per text, and a lookup by text compares texts.)
-            if (cache.TryGetValue(node, out var cached) && cached.Group.Contains(new EntryRef(id, node)) && context.StillHolds(cached, line))
-            {
-                if (cached.Diagnostic is { } kept) results.Add(kept);
-                continue;
-            }
-            var group = index.GroupOf(node)!;
-            var others = context.OthersOf(new EntryRef(id, node), line);
-            var diagnostic = others.Named.Count == 0 ? null : Describe(context, new EntrySyntax(node, line), others);
-            cache[node] = context.Made(group, line, diagnostic);
-            if (diagnostic is not null) results.Add(diagnostic);
+            if (Make(id, index, context, cache, node, index.GroupOf(node)!, line) is { } finding) made.Add(finding);
         }
         // Entries that left the document are dropped from the cache in one pass once there are enough of them: a
         // keystroke leaves one behind, and a pass over every cached finding on each keystroke cost more than the rest.
@@ -62,14 +56,76 @@ public static class DuplicateFindings
         }
         // The index keeps entries nearly in document order (a replaced entry takes a freed slot): most keystrokes need
         // only the check.
-        for (var i = 1; i < results.Count; i++)
+        SortIfNeeded(made);
+        return Remember(id, index, context, version, made);
+    }
+
+    /// <summary>A finding with the entry it is on and that entry's group: what <see cref="Refresh"/> needs to know which to make again.</summary>
+    internal readonly record struct MadeFinding(PaperDiagnostic Diagnostic, EntryNode Node, TextGroup Group);
+
+    private static readonly Comparison<MadeFinding> MadeByStart = (a, b) => ByStart(a.Diagnostic, b.Diagnostic);
+
+    /// <summary>The finding of one entry at <paramref name="line"/>: the cached one while what it read holds, else made anew.</summary>
+    private static MadeFinding? Make(DocumentId id, DuplicateIndex index, FindingContext context, Dictionary<EntryNode, DuplicateIndex.CachedFinding> cache,
+        EntryNode node, TextGroup group, int line)
+    {
+        // Most of a keystroke's findings are those of groups it did not touch: reuse them as they were made. (A
+        // member of the cached group is in no other group: one group per text, and a lookup by text compares texts.)
+        if (cache.TryGetValue(node, out var cached) && cached.Group.Contains(new EntryRef(id, node)) && context.StillHolds(cached, line))
+            return cached.Diagnostic is { } kept ? new MadeFinding(kept, node, cached.Group) : null;
+        var others = context.OthersOf(new EntryRef(id, node), line);
+        var diagnostic = others.Named.Count == 0 ? null : Describe(context, new EntrySyntax(node, line), others);
+        cache[node] = context.Made(group, line, diagnostic);
+        return diagnostic is null ? null : new MadeFinding(diagnostic, node, group);
+    }
+
+    /// <summary>
+    /// The last findings with those of the <paramref name="touched"/> groups' members made again: every other finding
+    /// read nothing that changed (its group and the groups it names are not among them, and the directives are the
+    /// same), so it stands as it was, where it was.
+    /// </summary>
+    private static IReadOnlyList<PaperDiagnostic> Refresh(DocumentId id, DuplicateIndex index, FindingContext context,
+        DuplicateIndex.LastFindings last, HashSet<TextGroup> touched, long version, CancellationToken ct)
+    {
+        var cache = index.FindingsOf(id);
+        var fresh = new List<MadeFinding>();
+        foreach (var group in touched)
+        foreach (var member in group.Members)
         {
-            if (results[i - 1].Range.Start.CompareTo(results[i].Range.Start) <= 0) continue;
-            results.Sort(ByStart);
-            break;
+            ct.ThrowIfCancellationRequested();
+            if (member.Document != id) continue;
+            var line = context.LineOf(id, member.Node);
+            if (line >= 0 && Make(id, index, context, cache, member.Node, group, line) is { } finding) fresh.Add(finding);
         }
-        index.SetLastFindings(id, new DuplicateIndex.LastFindings(version, context.MapsRead(), results));
+        SortIfNeeded(fresh);
+        var made = new List<MadeFinding>(last.Made.Length + fresh.Count);
+        var next = 0;
+        foreach (var kept in last.Made)
+        {
+            if (touched.Contains(kept.Group)) continue;
+            while (next < fresh.Count && MadeByStart(fresh[next], kept) < 0) made.Add(fresh[next++]);
+            made.Add(kept);
+        }
+        while (next < fresh.Count) made.Add(fresh[next++]);
+        return Remember(id, index, context, version, made);
+    }
+
+    private static IReadOnlyList<PaperDiagnostic> Remember(DocumentId id, DuplicateIndex index, FindingContext context, long version, List<MadeFinding> made)
+    {
+        var results = new PaperDiagnostic[made.Count];
+        for (var i = 0; i < results.Length; i++) results[i] = made[i].Diagnostic;
+        index.SetLastFindings(id, new DuplicateIndex.LastFindings(version, context.MapsRead(), results, [.. made]));
         return results;
+    }
+
+    private static void SortIfNeeded(List<MadeFinding> made)
+    {
+        for (var i = 1; i < made.Count; i++)
+        {
+            if (MadeByStart(made[i - 1], made[i]) <= 0) continue;
+            made.Sort(MadeByStart);
+            return;
+        }
     }
 
     /// <summary>The descriptor of a kind of duplicate.</summary>

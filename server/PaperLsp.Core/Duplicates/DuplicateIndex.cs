@@ -189,7 +189,11 @@ public sealed class DuplicateIndex
     internal long FindingsVersion => clock.Value;
 
     /// <summary>A document's findings as last made: at which <see cref="FindingsVersion"/>, under which directives.</summary>
-    internal sealed record LastFindings(long Version, (DocumentId Document, DirectiveMap? Directives)[] Read, IReadOnlyList<PaperLsp.Analysis.PaperDiagnostic> Findings);
+    internal sealed record LastFindings(long Version, (DocumentId Document, DirectiveMap? Directives)[] Read,
+        IReadOnlyList<PaperLsp.Analysis.PaperDiagnostic> Findings, DuplicateFindings.MadeFinding[] Made);
+
+    /// <summary>The groups whose members' findings may have changed since <paramref name="version"/>; null when not known or more than <paramref name="atMost"/>.</summary>
+    internal HashSet<TextGroup>? TouchedSince(long version, int atMost) => clock.TouchedSince(version, atMost);
 
     private readonly Dictionary<DocumentId, LastFindings> lastFindings = [];
 

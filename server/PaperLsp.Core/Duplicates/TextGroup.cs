@@ -46,7 +46,7 @@ internal sealed class TextGroup(PaperFingerprint print, long[] keys, FindingsClo
         Version = Interlocked.Increment(ref clock);
         // A group with no findings before or after is named by no finding (a matched group is flagged): its changes,
         // which are most keystrokes', change nobody's findings.
-        if (wasFlagged || IsFlagged) findings.Advance();
+        if (wasFlagged || IsFlagged) findings.Advance(this, matches is null ? [] : matches.Keys);
         if (matches is null) return;
         foreach (var other in matches.Keys) other.Version = Interlocked.Increment(ref clock);
     }
@@ -199,7 +199,45 @@ internal sealed class FindingsClock
 {
     public long Value { get; private set; }
 
-    public void Advance() => Value++;
+    /// <summary>The groups each advance was for, in order: the findings to make again are those of their members.</summary>
+    private readonly List<(long Value, TextGroup Group)> touched = [];
+
+    /// <summary>Advances before this value were not all recorded (a whole document came or went, or the record was full).</summary>
+    private long recordedFrom;
+
+    /// <summary>How many advances are remembered: more than a burst of keystrokes makes, few enough to stay small.</summary>
+    private const int MaxRecorded = 4096;
+
+    /// <summary>Something changed that the record cannot say by group (a document added or removed).</summary>
+    public void Advance()
+    {
+        Value++;
+        touched.Clear();
+        recordedFrom = Value;
+    }
+
+    /// <summary>The findings on the members of <paramref name="group"/>, and of <paramref name="alsoRead"/> (the
+    /// groups whose findings name its members), may have changed.</summary>
+    public void Advance(TextGroup group, IEnumerable<TextGroup> alsoRead)
+    {
+        if (touched.Count >= MaxRecorded) Advance();
+        Value++;
+        touched.Add((Value, group));
+        foreach (var other in alsoRead) touched.Add((Value, other));
+    }
+
+    /// <summary>The groups touched since <paramref name="since"/>, or null when that is not known or there are more than <paramref name="atMost"/>.</summary>
+    public HashSet<TextGroup>? TouchedSince(long since, int atMost)
+    {
+        if (since < recordedFrom) return null;
+        var result = new HashSet<TextGroup>(ReferenceEqualityComparer.Instance);
+        for (var i = touched.Count - 1; i >= 0 && touched[i].Value > since; i--)
+        {
+            result.Add(touched[i].Group);
+            if (result.Count > atMost) return null;
+        }
+        return result;
+    }
 }
 
 /// <summary>
