@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using System.Text;
 using PaperLsp.Text;
@@ -27,46 +26,41 @@ internal static class Names
     /// <summary>A score at or above this reads as a name when nothing competes (a whole segment of the list).</summary>
     internal const double NameThreshold = 0.5;
 
-    private static readonly FrozenSet<string> Particles = new HashSet<string>(StringComparer.Ordinal)
-    {
+    internal static readonly WordSet Particles = new(ignoreCase: false,
+    [
         "van", "von", "vom", "zum", "zur", "der", "den", "de", "del", "dela", "della", "degli", "dei", "di", "da", "das", "dos", "do", "du",
         "la", "le", "les", "los", "las", "ter", "ten", "te", "zu", "bin", "binti", "bint", "ibn", "ben", "al", "el", "y", "e", "i", "af", "av", "op",
         "het", "'t", "st.", "ul", "ud", "ur", "un", "uz", "us", "ap", "dal", "dalla", "delle", "lo", "mac", "mc", "ka", "na", "van't",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    ]);
 
-    private static readonly FrozenSet<string> Suffixes = new HashSet<string>(StringComparer.Ordinal)
-    {
+    internal static readonly WordSet Suffixes = new(ignoreCase: false,
+    [
         "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "2nd", "3rd",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    ]);
 
     /// <summary>Dotted abbreviations of given names: Md. (Mohammad), Mst. (Mosammat), Wm. (William), Mohd., Chas., Thos.</summary>
-    private static readonly FrozenSet<string> GivenAbbreviations = new HashSet<string>(StringComparer.Ordinal)
-    {
+    internal static readonly WordSet GivenAbbreviations = new(ignoreCase: false,
+    [
         "Md", "Mst", "Mohd", "Muhd", "Wm", "Chas", "Thos", "Jas", "Geo", "Jos", "Sk", "Sm", "Kh", "Ch", "Th", "St", "Ma", "Mo",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    ]);
 
     /// <summary>First halves of CamelCase given names (AbdulRahman, AmirHossein, GodsWill, SayedHassan, MohammadReza).</summary>
-    private static readonly FrozenSet<string> CamelGivenPrefixes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
+    internal static readonly WordSet CamelGivenPrefixes = new(ignoreCase: true,
+    [
         "abdul", "abd", "abdel", "abu", "amir", "mohammad", "mohammed", "muhammad", "mohamed", "mohammed", "mohamad", "seyed", "seyyed",
         "sayed", "sayyed", "syed", "mir", "ali", "god", "gods", "jean", "ann", "anne", "mary", "nur", "noor", "ala", "ahmad", "hamid",
         "reza", "hossein", "al", "el", "hassan", "mehdi", "ebrahim", "amin", "zahra", "fatemeh", "sadegh", "javad", "taghi", "naser",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    ]);
 
     /// <summary>Surname prefixes before an inner capital: McAllister, MacAvaney, FitzGerald, DeVries, VanderPlas, LeCun, DiMaggio.</summary>
-    private static readonly FrozenSet<string> SurnamePrefixes = new HashSet<string>(StringComparer.Ordinal)
-    {
+    internal static readonly WordSet SurnamePrefixes = new(ignoreCase: false,
+    [
         "Mc", "Mac", "Fitz", "De", "Di", "Da", "Le", "La", "Van", "Vander", "Von", "Du", "O", "Del", "Della", "St", "Ten", "Ter", "Des", "Dos",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    ]);
 
     /// <summary>Italian elisions before a capital: Dell'Orletta, Dall'Acqua, Sant'Anna.</summary>
-    private static readonly FrozenSet<string> ElidedPrefixes = new HashSet<string>(StringComparer.Ordinal) { "Dell", "Dall", "Nell", "Sull", "Sant" }.ToFrozenSet(StringComparer.Ordinal);
+    internal static readonly WordSet ElidedPrefixes = new(ignoreCase: false, ["Dell", "Dall", "Nell", "Sull", "Sant"]);
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ParticleLookup = Particles.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SuffixLookup = Suffixes.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup = GivenAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CamelGivenLookup = CamelGivenPrefixes.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SurnamePrefixLookup = SurnamePrefixes.GetAlternateLookup<ReadOnlySpan<char>>();
 
     internal enum TokenShape { Invalid, Word, InnerCapitalWord, AllCaps, Initial, HyphenInitial, Abbreviation, Particle, LowerWord, Nickname, Suffix }
 
@@ -187,8 +181,8 @@ internal static class Names
         if (token.Length == 0) return Impossible;
         if (token.Length <= 6)
         {
-            if (ParticleLookup.Contains(token)) { shape = TokenShape.Particle; return 0.2; }
-            if (SuffixLookup.Contains(token)) { shape = TokenShape.Suffix; return 0.5; }
+            if (Particles.Contains(token)) { shape = TokenShape.Particle; return 0.2; }
+            if (Suffixes.Contains(token)) { shape = TokenShape.Suffix; return 0.5; }
         }
         if (IsInitials(token)) { shape = TokenShape.Initial; return token.Length == 1 ? 0.2 : 0.5; }
         if (token.Length >= 3 && token[0] == '-' && IsInitials(token[1..])) { shape = TokenShape.HyphenInitial; return 0.3; }
@@ -213,7 +207,7 @@ internal static class Names
             if (stemScore == Impossible || stemShape != TokenShape.Word || !char.IsUpper(stem[0])) return Impossible;
             shape = TokenShape.Abbreviation;
             // A weak stem stays weak with a dot (EShengwu. is MoE|Shengwu. read wrongly).
-            return (AbbreviationLookup.Contains(stem) ? 0.6 : -0.2) + Math.Min(0, stemScore - 1.0);
+            return (GivenAbbreviations.Contains(stem) ? 0.6 : -0.2) + Math.Min(0, stemScore - 1.0);
         }
 
         // al-Rashid, el-Amin, d'Alembert, l'Hôpital: a lower-case article joined to the surname.
@@ -245,7 +239,7 @@ internal static class Names
                 partCount++;
                 if (part.Length == 0) return Impossible;
                 // Giró-i-Nieto, Inzamam-ul-Haq: a particle between hyphens; Hung-yi, Ji-ho: a second part in lower case.
-                if (partCount > 1 && ParticleLookup.Contains(part)) continue;
+                if (partCount > 1 && Particles.Contains(part)) continue;
                 if (partCount > 1 && char.IsLower(part[0]) && IsLetters(part) && !TitleWords.IsCommon(part))
                 {
                     worst = Math.Min(worst, 0.8);
@@ -292,7 +286,7 @@ internal static class Names
                 // O'Brien, D'Angelo, N'Diaye, Dell'Orletta: a capital after an apostrophe follows a one- or two-letter prefix
                 // or an elision; "Help'Ludwig" is a quoted title running into a name.
                 if (i == part.Length - 1 || !IsLetterAt(part, i + 1)) return Impossible;
-                if (char.IsUpper(part[i + 1]) && i > 2 && !ElidedPrefixes.Contains(part[..i].ToString())) return Impossible;
+                if (char.IsUpper(part[i + 1]) && i > 2 && !ElidedPrefixes.Contains(part[..i])) return Impossible;
                 i++;
                 if (char.IsLower(part[i])) lower++;
                 continue;
@@ -359,8 +353,8 @@ internal static class Names
         var suffix = part[innerCapitalIndex..];
         shape = TokenShape.InnerCapitalWord;
         // McAllister, DeVries: a surname's shape; a given name has it less often (DeShawn, LaToya).
-        if (SurnamePrefixLookup.Contains(prefix)) return isGivenPosition ? 0.5 : 0.9;
-        if (CamelGivenLookup.Contains(prefix)) return 1.0;
+        if (SurnamePrefixes.Contains(prefix)) return isGivenPosition ? 0.5 : 0.9;
+        if (CamelGivenPrefixes.Contains(prefix)) return 1.0;
         if (TitleWords.IsShortTitleWord(prefix)) return -1.0; // NetShashank: ImageNet ran into Shashank
         if (TitleWords.IsCommon(prefix) || TitleWords.IsCommon(suffix) || prefix.Length > 8 || TitleWords.HasTitleSuffix(prefix)) return Impossible;
         // RadarsWeiyi: a plural before the capital is a title word that ran into a name.
@@ -374,10 +368,10 @@ internal static class Names
 
     /// <summary>The first half of a CamelCase name: a surname prefix (Mc, Mac, De) or a given-name half (Abdul, Amir).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static bool IsNamePrefix(ReadOnlySpan<char> text) => SurnamePrefixLookup.Contains(text) || CamelGivenLookup.Contains(text);
+    internal static bool IsNamePrefix(ReadOnlySpan<char> text) => SurnamePrefixes.Contains(text) || CamelGivenPrefixes.Contains(text);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static bool IsCamelGivenPrefix(ReadOnlySpan<char> text) => CamelGivenLookup.Contains(text);
+    internal static bool IsCamelGivenPrefix(ReadOnlySpan<char> text) => CamelGivenPrefixes.Contains(text);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsLetters(ReadOnlySpan<char> text)

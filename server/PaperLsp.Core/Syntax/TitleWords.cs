@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 
 namespace PaperLsp.Syntax;
@@ -10,8 +9,8 @@ namespace PaperLsp.Syntax;
 /// </summary>
 internal static class TitleWords
 {
-    private static readonly FrozenSet<string> Common = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
+    internal static readonly WordSet Common = new(ignoreCase: true,
+    [
         "a", "the", "of", "for", "and", "with", "in", "on", "to", "from", "by", "at", "as", "is", "are", "into", "over", "under", "through",
         "without", "beyond", "across", "via", "towards", "toward", "using", "based", "or", "vs", "not", "all", "you", "need", "your", "we",
         "our", "what", "how", "why", "when", "does", "more", "less", "better", "new", "novel", "simple", "general", "its", "their", "is",
@@ -52,14 +51,14 @@ internal static class TitleWords
         "tests", "bench", "suite", "toolkit", "library", "platform", "pipeline", "pipelines", "strategy", "strategies", "mechanism",
         "mechanisms", "process", "processes", "processing", "modeling", "analytics", "insights", "lessons", "evidence", "case",
         "approximation", "regression", "clustering", "classifier", "classifiers", "networked", "multiagent", "llm", "llms", "gpt", "report", "technical", "query", "queries", "objective", "objectives", "support", "format", "formats",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    ]);
 
     /// <summary>
     /// Short words that end CamelCase title words (ImageNet, GitHub, AlphaGo, AutoGen). When a header could end its title
     /// with such a fragment or start a name with it (ImageNet|Oliver vs Image|NetOliver), the word wins.
     /// </summary>
-    private static readonly FrozenSet<string> Short = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
+    internal static readonly WordSet Short = new(ignoreCase: true,
+    [
         "a", "i", "ad", "ai", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no",
         "of", "ok", "on", "or", "so", "to", "up", "us", "we", "act", "add", "age", "aid", "aim", "air", "all", "any", "app",
         "arc", "are", "arm", "art", "ask", "bag", "bar", "bed", "bee", "big", "bin", "bio", "bit", "bot", "box", "bug", "bus",
@@ -75,27 +74,24 @@ internal static class TitleWords
         "tok", "ton", "too", "top", "toy", "try", "two", "use", "val", "via", "vid", "vit", "viz", "war", "way", "web", "wet",
         "who", "why", "win", "wit", "yes", "zip", "zoo", "mind", "bench", "flow", "torch", "chain", "mark", "former", "seek",
         "coder", "agent", "world", "vision", "sense", "scope", "book", "craft", "forge", "hand", "mate", "pilot", "bert", "former",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    ]);
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CommonLookup = Common.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ShortLookup = Short.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly FrozenSet<string> Function = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
+    internal static readonly WordSet Function = new(ignoreCase: true,
+    [
         "a", "an", "the", "of", "for", "and", "with", "in", "on", "to", "from", "by", "at", "as", "via", "or", "into", "over", "under",
         "through", "without", "towards", "toward", "using", "is", "are", "vs", "vs.", "its", "their", "our", "your",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    ]);
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FunctionLookup = Function.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static bool IsFunctionWord(ReadOnlySpan<char> word) => word.Length > 0 && FunctionLookup.Contains(word);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static bool IsCommon(ReadOnlySpan<char> word) => word.Length > 0 && CommonLookup.Contains(word);
+    internal static bool IsFunctionWord(ReadOnlySpan<char> word) => word.Length > 0 && Function.Contains(word);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static bool IsShortTitleWord(ReadOnlySpan<char> fragment) => ShortLookup.Contains(fragment.Trim("'\u2019-"));
+    internal static bool IsCommon(ReadOnlySpan<char> word) => word.Length > 0 && Common.Contains(word);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static bool IsShortTitleWord(ReadOnlySpan<char> fragment) => Short.Contains(fragment.Trim("'\u2019-"));
 
     /// <summary>Endings of English derived words (Explicitization, Robustness, Segmentation) that names rarely have.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
