@@ -176,6 +176,8 @@ public static class HeaderSplitter
         // Names right of segment k, summed as we move left.
         var namesToTheRight = 0.0;
         var titleMissingAllowed = segments.Count > 1 || etAl is not null || marker is not null;
+        // Scores of the whole tokens walked in the segment at hand, right of the candidate boundary.
+        Span<Names.TokenScore> walked = stackalloc Names.TokenScore[Names.MaxTokens];
         // Two passes: a glued boundary is far stronger evidence than a space, so spaced boundaries (and the name scores
         // they need) are only weighed when the first pass found no glue at all.
         for (var pass = 0; pass < 2; pass++)
@@ -199,7 +201,14 @@ public static class HeaderSplitter
                     {
                         // A whole token passed: every candidate further left has it inside the name, so stop when no name
                         // could (a word like SystemsKun or "results.") or when the name would have too many tokens.
-                        if (q + 1 < tokenEnd && (++tokens >= Names.MaxTokens || !Names.CanBeInnerToken(line.AsSpan(q + 1, tokenEnd - q - 1)))) break;
+                        if (q + 1 < tokenEnd)
+                        {
+                            if (++tokens >= Names.MaxTokens) break;
+                            var passed = Names.InnerTokenScore(line.AsSpan(q + 1, tokenEnd - q - 1));
+                            if (passed.Score == Names.Impossible) break;
+                            // Kept right to left from the end, so the tokens after a candidate are the buffer's tail in order.
+                            walked[Names.MaxTokens - tokens] = passed;
+                        }
                         tokenEnd = q;
                         continue;
                     }
@@ -207,7 +216,8 @@ public static class HeaderSplitter
                     if (kind == BoundaryKind.None || (kind == BoundaryKind.Spaced) != (pass == 1)) continue;
                     if (kind == BoundaryKind.TitleMissing && !titleMissingAllowed) continue;
                     var glued = kind is BoundaryKind.AfterWord or BoundaryKind.AfterAcronym or BoundaryKind.Spaced;
-                    var nameScore = q == span.Start && !glued ? wholeScore : Names.NameScore(line.AsSpan(q, span.End - q), gluedToTitle: glued);
+                    var nameScore = q == span.Start && !glued ? wholeScore
+                        : Names.NameScore(line.AsSpan(q, span.End - q), tokenEnd - q, walked[(Names.MaxTokens - tokens)..], glued);
                     if (nameScore == Names.Impossible) continue;
                     var total = KindScore(kind) + nameScore + namesToTheRight + HeadScore(line, start, q) - 1.0 * leftInTitle;
                     var candidate = new Candidate(q, kind, total);

@@ -77,10 +77,7 @@ internal static class Names
         if (text.Length == 0 || text.Length > MaxNameLength || char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) return Impossible;
         // An organisation listed as an author (OpenAI, DeepMind): one CamelCase word, only as an item of its own.
         if (IsOrganisation(text)) return gluedToTitle ? -0.5 : NameThreshold + 0.2;
-        var total = 0.0;
-        var count = 0;
-        var sawWord = false;
-        var previous = TokenShape.Invalid;
+        var tally = new NameTally(gluedToTitle);
         var rest = text;
         while (rest.Length > 0)
         {
@@ -88,12 +85,65 @@ internal static class Names
             var space = rest.IndexOfAny(' ', '\t');
             var token = space < 0 ? rest : rest[..space];
             rest = space < 0 ? ReadOnlySpan<char>.Empty : rest[(space + 1)..].TrimStart(" \t");
-            if (++count > MaxTokens) return Impossible;
-            var isFirst = count == 1;
             var isLast = rest.Length == 0;
+            var score = Score(token, out var shape, isGivenPosition: tally.Count == 0 && gluedToTitle && !isLast);
+            if (!tally.Add(token, score, shape, isLast)) return Impossible;
+        }
+        return tally.Total(text);
+    }
 
-            var score = Score(token, out var shape, isGivenPosition: isFirst && gluedToTitle && !isLast);
-            if (score == Impossible) return Impossible;
+    /// <summary>
+    /// <see cref="NameScore(ReadOnlySpan{char}, bool)"/> of <paramref name="text"/> when all its tokens but the first
+    /// (<paramref name="firstLength"/> chars long) were scored already, left to right, by <see cref="InnerTokenScore"/>.
+    /// A header reading tries every start of a name within the tokens it has walked, and so scores each of them once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static double NameScore(ReadOnlySpan<char> text, int firstLength, ReadOnlySpan<TokenScore> rest, bool gluedToTitle)
+    {
+        if (text.Length == 0 || text.Length > MaxNameLength || char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) return Impossible;
+        if (IsOrganisation(text)) return gluedToTitle ? -0.5 : NameThreshold + 0.2;
+        var tally = new NameTally(gluedToTitle);
+        var first = text[..firstLength];
+        var score = Score(first, out var shape, isGivenPosition: gluedToTitle && rest.Length > 0);
+        if (!tally.Add(first, score, shape, isLast: rest.Length == 0)) return Impossible;
+        for (var i = 0; i < rest.Length; i++)
+            if (!tally.Add(default, rest[i].Score, rest[i].Shape, isLast: i == rest.Length - 1)) return Impossible;
+        return tally.Total(text);
+    }
+
+    /// <summary>How one token reads on its own, as a token after a name's first.</summary>
+    internal readonly record struct TokenScore(double Score, TokenShape Shape);
+
+    /// <summary>A token's evidence inside or at the end of a name, whatever comes before it (<see cref="Impossible"/> when none could hold it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static TokenScore InnerTokenScore(ReadOnlySpan<char> token)
+    {
+        var score = Score(token, out var shape);
+        return new TokenScore(score, shape);
+    }
+
+    /// <summary>Whether a token could stand inside or at the end of a name, whatever comes before it.</summary>
+    internal static bool CanBeInnerToken(ReadOnlySpan<char> token) => Score(token, out _) != Impossible;
+
+    /// <summary>The evidence of a name's tokens, added left to right.</summary>
+    private struct NameTally(bool gluedToTitle)
+    {
+        private double total;
+        private bool sawWord;
+        private TokenShape previous = TokenShape.Invalid;
+
+        public int Count { get; private set; }
+
+        /// <summary>
+        /// Adds a token scored by <see cref="Score"/>; false when no name has it here. Only the first token's text is
+        /// read: the others are judged by their shape.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public bool Add(ReadOnlySpan<char> token, double score, TokenShape shape, bool isLast)
+        {
+            if (++Count > MaxTokens) return false;
+            var isFirst = Count == 1;
+            if (score == Impossible) return false;
             switch (shape)
             {
                 case TokenShape.Word or TokenShape.InnerCapitalWord:
@@ -101,7 +151,7 @@ internal static class Names
                     break;
                 case TokenShape.AllCaps:
                     // "Wei ZHANG" writes a surname in capitals, "KV Aditya" initials without dots; a long leading one is an acronym.
-                    if (isFirst && (token.Length > 3 || isLast)) return Impossible;
+                    if (isFirst && (token.Length > 3 || isLast)) return false;
                     if (isFirst) score -= 0.6;
                     sawWord |= !isFirst;
                     break;
@@ -112,39 +162,41 @@ internal static class Names
                     if (isFirst && gluedToTitle && token.Length == 1) score -= 1.0;
                     break;
                 case TokenShape.HyphenInitial:
-                    if (previous is not (TokenShape.Initial or TokenShape.Word)) return Impossible; // J. -P., Jean -P.
+                    if (previous is not (TokenShape.Initial or TokenShape.Word)) return false; // J. -P., Jean -P.
                     break;
                 case TokenShape.Abbreviation:
-                    if (isLast) return Impossible;
+                    if (isLast) return false;
                     break;
                 case TokenShape.Particle:
-                    if (isFirst || isLast) return Impossible;
+                    if (isFirst || isLast) return false;
                     break;
                 case TokenShape.LowerWord:
-                    if (isFirst && gluedToTitle) return Impossible;
+                    if (isFirst && gluedToTitle) return false;
                     sawWord = true;
                     break;
                 case TokenShape.Nickname:
-                    if (isFirst || isLast) return Impossible;
+                    if (isFirst || isLast) return false;
                     break;
                 case TokenShape.Suffix:
-                    if (isFirst || !isLast) return Impossible;
+                    if (isFirst || !isLast) return false;
                     break;
             }
-            if (isFirst && gluedToTitle && !StartsUpper(token)) return Impossible;
+            if (isFirst && gluedToTitle && !StartsUpper(token)) return false;
             total += score;
             previous = shape;
+            return true;
         }
 
-        if (!sawWord) return Impossible;
-        // Two to four tokens is how names come; one word alone (a mononym, an organisation) is as likely a title word,
-        // unless it is in a script written without spaces between the parts of a name (王芳).
-        total += count switch { 1 => IsUncased(text) ? 0.5 : gluedToTitle ? -1.3 : -0.3, <= 4 => 1.0, 5 => 0.3, _ => -0.5 };
-        return total;
+        /// <summary>The name's score once all of <paramref name="text"/>'s tokens are added.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public readonly double Total(ReadOnlySpan<char> text)
+        {
+            if (!sawWord) return Impossible;
+            // Two to four tokens is how names come; one word alone (a mononym, an organisation) is as likely a title word,
+            // unless it is in a script written without spaces between the parts of a name (王芳).
+            return total + Count switch { 1 => IsUncased(text) ? 0.5 : gluedToTitle ? -1.3 : -0.3, <= 4 => 1.0, 5 => 0.3, _ => -0.5 };
+        }
     }
-
-    /// <summary>Whether a token could stand inside or at the end of a name, whatever comes before it.</summary>
-    internal static bool CanBeInnerToken(ReadOnlySpan<char> token) => Score(token, out _) != Impossible;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsOrganisation(ReadOnlySpan<char> text)
