@@ -154,7 +154,9 @@ public static class HeaderSplitter
             var segmentStart = comma >= start ? SkipSpaces(line, comma + 1, segmentEnd) : start;
             var trimmedEnd = TrimEnd(line, segmentStart, segmentEnd);
             var span = new ColumnSpan(segmentStart, trimmedEnd - segmentStart);
-            var score = span.Length == 0 ? Names.NameThreshold : Names.NameScore(line.AsSpan(segmentStart, span.Length));
+            // The first segment's score decides nothing here, and below only a boundary at its very start (an empty title)
+            // reads it: scoring the title's words as one name for every header was a third of the reading's time.
+            var score = span.Length == 0 ? Names.NameThreshold : comma < start ? NotScored : Names.NameScore(line.AsSpan(segmentStart, span.Length));
             segments.Add((span, score));
             if (comma < start || score < Names.NameThreshold) break;
             segmentEnd = comma;
@@ -216,6 +218,11 @@ public static class HeaderSplitter
                     if (kind == BoundaryKind.None || (kind == BoundaryKind.Spaced) != (pass == 1)) continue;
                     if (kind == BoundaryKind.TitleMissing && !titleMissingAllowed) continue;
                     var glued = kind is BoundaryKind.AfterWord or BoundaryKind.AfterAcronym or BoundaryKind.Spaced;
+                    if (q == span.Start && !glued && double.IsNaN(wholeScore))
+                    {
+                        wholeScore = Names.NameScore(line.AsSpan(span.Start, span.Length));
+                        segments[k] = (span, wholeScore);
+                    }
                     var nameScore = q == span.Start && !glued ? wholeScore
                         : Names.NameScore(line.AsSpan(q, span.End - q), tokenEnd - q, walked[(Names.MaxTokens - tokens)..], glued);
                     if (nameScore == Names.Impossible) continue;
@@ -280,6 +287,9 @@ public static class HeaderSplitter
         var stop = comma < 0 ? end : comma;
         return line.AsSpan(start, stop - start).IndexOfAny(' ', '\t') < 0;
     }
+
+    /// <summary>A segment's score not computed yet (no score is NaN).</summary>
+    private const double NotScored = double.NaN;
 
     /// <summary>A best reading that leads the runner-up by this much is certain; closer calls are reported as unsure.</summary>
     internal const double CertainMargin = 1.5;
