@@ -1,14 +1,18 @@
 using System.Collections.Frozen;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Text;
 
 namespace PaperLsp.Syntax;
 
 /// <summary>
 /// A closed word list that the header reading asks about spans of a line, ordinally or ignoring case. Reading a header
-/// asks about every token of every candidate name, and nearly all of them are not in the list; the frozen set hashes
-/// the whole span and compares through delegates to say so. Here one bit per (length, first char, last char) of the
-/// list's words rules most of them out first, and only the rest go to the set, which alone decides: the answer is the
-/// set's for every span.
+/// asks about every token of every candidate name, and nearly all of them are not in the list. One bit per (length,
+/// first char, last char) of the list's words rules most of them out; the rest are looked up in a small table of this
+/// class's own, compiled optimized from the first call like the rest of the reading: a frozen set's lookup is library
+/// code that a server's first read of a large file runs before it is optimized. The answer is the frozen set's
+/// (<see cref="Words"/>) for every span; a span that the table cannot judge exactly (non-ASCII, ignoring case) is asked
+/// of the set itself.
 /// </summary>
 internal sealed class WordSet
 {
@@ -20,9 +24,18 @@ internal sealed class WordSet
 
     /// <summary>
     /// False when some word starts or ends outside ASCII: ignoring case, such a char may equal an ASCII one (ı and I,
-    /// ſ and S), which the filter, folding ASCII only, would miss. Then every span goes to the set.
+    /// ſ and S), which the filter, folding ASCII only, would miss. Then the filter rules nothing out.
     /// </summary>
     private readonly bool filtered;
+
+    /// <summary>The words (lower-cased ASCII when ignoring case) by open addressing; null marks a free slot.</summary>
+    private readonly string?[] table;
+
+    /// <summary>
+    /// Whether the table answers: always ordinally; ignoring case only when every word is ASCII, since then a span
+    /// equals a word ignoring case exactly when, being ASCII too, it equals it up to ASCII case.
+    /// </summary>
+    private readonly bool tabled;
 
     public WordSet(bool ignoreCase, IEnumerable<string> words)
     {
@@ -31,11 +44,20 @@ internal sealed class WordSet
         lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
         this.ignoreCase = ignoreCase;
         filtered = Words.All(word => word.Length > 0 && char.IsAscii(word[0]) && char.IsAscii(word[^1]));
+        tabled = !ignoreCase || Words.All(word => word.All(char.IsAscii));
+        table = new string?[BitOperations.RoundUpToPowerOf2((uint)Math.Max(8, 4 * Words.Count))];
         foreach (var word in Words)
         {
-            if (word.Length == 0) continue;
-            var bit = FilterBit(word.Length, Fold(word[0]), Fold(word[^1]));
-            filter[bit >> 6] |= 1UL << (bit & 63);
+            if (word.Length > 0)
+            {
+                var bit = FilterBit(word.Length, Fold(word[0]), Fold(word[^1]));
+                filter[bit >> 6] |= 1UL << (bit & 63);
+            }
+            if (!tabled) continue;
+            var key = ignoreCase ? word.ToLowerInvariant() : word;
+            var slot = (int)(Hash(key) & (uint)(table.Length - 1));
+            while (table[slot] is not null) slot = (slot + 1) & (table.Length - 1);
+            table[slot] = key;
         }
     }
 
@@ -56,7 +78,28 @@ internal sealed class WordSet
                 if ((filter[bit >> 6] & (1UL << (bit & 63))) == 0) return false;
             }
         }
-        return lookup.Contains(text);
+        if (!tabled || (ignoreCase && !Ascii.IsValid(text))) return lookup.Contains(text);
+        for (var slot = (int)(Hash(text) & (uint)(table.Length - 1)); table[slot] is { } word; slot = (slot + 1) & (table.Length - 1))
+            if (SameWord(word, text)) return true;
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool SameWord(string word, ReadOnlySpan<char> text)
+    {
+        if (word.Length != text.Length) return false;
+        for (var i = 0; i < word.Length; i++)
+            if (word[i] != Fold(text[i])) return false;
+        return true;
+    }
+
+    /// <summary>FNV-1a over the chars as compared (ASCII letters lower-cased when ignoring case).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private uint Hash(ReadOnlySpan<char> text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text) hash = (hash ^ Fold(c)) * 16777619u;
+        return hash;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -64,4 +64,16 @@ public class WordSetTests
         foreach (var candidate in new[] { "IN", "in", "\u0131n", "CAS", "cas", "ca\u017F", "Plain", "PLAIN", "plai", "other" })
             Assert.That(set.Contains(candidate), Is.EqualTo(set.Words.Contains(candidate)), candidate);
     }
+
+    [Test]
+    public void Words_outside_ASCII_are_found_as_they_are_written()
+    {
+        var ordinal = new WordSet(ignoreCase: false, ["Öz", "Łódź", "e\u0301", "Jane", "de"]);
+        var folded = new WordSet(ignoreCase: true, ["jane", "de", "models"]);
+        foreach (var candidate in new[] { "Öz", "öz", "Łódź", "Lodz", "e\u0301", "é", "Jane", "jane", "JANE", "de", "DE", "d\u0435", "Models", "MODELS", "mod\u0435ls", "" })
+        {
+            Assert.That(ordinal.Contains(candidate), Is.EqualTo(ordinal.Words.Contains(candidate)), candidate);
+            Assert.That(folded.Contains(candidate), Is.EqualTo(folded.Words.Contains(candidate)), candidate);
+        }
+    }
 }
