@@ -262,8 +262,17 @@ internal static class Names
             return (GivenAbbreviations.Contains(stem) ? 0.6 : -0.2) + Math.Min(0, stemScore - 1.0);
         }
 
+        // Where the token is joined (a hyphen or an apostrophe) and where it is hyphenated, found in one pass: tokens are
+        // short, and two library searches cost more than the loop.
+        var joint = -1;
+        var dash = -1;
+        for (var i = 0; i < token.Length && dash < 0; i++)
+        {
+            if (token[i] == '-') dash = i;
+            if (joint < 0 && token[i] is '-' or '\'' or '\u2019') joint = i;
+        }
+
         // al-Rashid, el-Amin, d'Alembert, l'Hôpital: a lower-case article joined to the surname.
-        var joint = token.IndexOfAny('-', '\'', '\u2019');
         if (joint is >= 1 and <= 3 && joint + 1 < token.Length && char.IsUpper(token[joint + 1]) && char.IsLower(token[0]))
         {
             var article = token[..joint];
@@ -277,7 +286,6 @@ internal static class Names
         }
 
         // Hyphenated parts (Jean-Luc, Lee-St., AL-Sunni, Wei-Kocsis, Ji-ho): each part on its own, the weakest counts.
-        var dash = token.IndexOf('-');
         if (dash > 0)
         {
             if (dash == token.Length - 1) return Impossible;
@@ -333,6 +341,12 @@ internal static class Names
         for (var i = firstWidth; i < part.Length; i++)
         {
             var c = part[i];
+            // Most letters of most names: what the checks below conclude for them, without them.
+            if (char.IsAsciiLetterLower(c))
+            {
+                lower++;
+                continue;
+            }
             if (c is '\'' or '\u2019')
             {
                 // O'Brien, D'Angelo, N'Diaye, Dell'Orletta: a capital after an apostrophe follows a one- or two-letter prefix
