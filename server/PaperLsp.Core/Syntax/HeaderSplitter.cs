@@ -102,8 +102,11 @@ public static class HeaderSplitter
         var mainEnd = end;
         var looksLikeHeader = false;
 
-        // Most lines have neither an affiliation mark nor a bar: one scan for both instead of one for each.
-        var hasMarks = line.AsSpan(start, end - start).IndexOfAny(AffiliationMark, '|') >= 0;
+        // Most lines have neither an affiliation mark nor a bar: one scan for both instead of one for each. Only the last
+        // LongestList + 1 characters can hold a mark that counts: what follows one further left is prose (IsProse), so
+        // such a mark is rejected below anyway; an abstract is scanned along its tail only.
+        var marksFrom = Math.Max(start, end - (LongestList + 1));
+        var hasMarks = line.AsSpan(marksFrom, end - marksFrom).IndexOfAny(AffiliationMark, '|') >= 0;
         var dot = hasMarks && end > start ? line.LastIndexOf(AffiliationMark, end - 1, end - start) : -1;
         if (dot >= start && !IsProse(line, dot + 1, end))
         {
@@ -495,11 +498,14 @@ public static class HeaderSplitter
         return ToImmutable(items);
     }
 
+    /// <summary>No author or affiliation list is longer than this: longer text is prose.</summary>
+    private const int LongestList = 600;
+
     /// <summary>Sentences ("... the model. We ...") are not author or affiliation lists; initials ("Roger P. Levy") are.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool IsProse(string line, int start, int end)
     {
-        if (end - start > 600) return true;
+        if (end - start > LongestList) return true;
         for (var i = start + 3; i + 1 < end; i++)
         {
             i = line.IndexOf('.', i, end - 1 - i);
