@@ -158,7 +158,7 @@ public static class HeaderSplitter
             var trimmedEnd = TrimEnd(line, segmentStart, segmentEnd);
             var span = new ColumnSpan(segmentStart, trimmedEnd - segmentStart);
             // The first segment's score decides nothing here, and below only a boundary at its very start (an empty title)
-            // reads it: scoring the title's words as one name for every header was a third of the reading's time.
+            // reads it: scoring the title's words as one name for every header was about a quarter of the reading's time.
             var score = span.Length == 0 ? Names.NameThreshold : comma < start ? NotScored : Names.NameScore(line.AsSpan(segmentStart, span.Length));
             segments.Add((span, score));
             if (comma < start || score < Names.NameThreshold) break;
