@@ -122,9 +122,6 @@ internal static class Names
         return new TokenScore(score, shape);
     }
 
-    /// <summary>Whether a token could stand inside or at the end of a name, whatever comes before it.</summary>
-    internal static bool CanBeInnerToken(ReadOnlySpan<char> token) => Score(token, out _) != Impossible;
-
     /// <summary>The evidence of a name's tokens, added left to right.</summary>
     private struct NameTally(bool gluedToTitle)
     {
