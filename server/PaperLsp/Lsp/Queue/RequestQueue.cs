@@ -52,7 +52,7 @@ public sealed class RequestQueue
 
     private long lastEnqueued = System.Diagnostics.Stopwatch.GetTimestamp();
 
-    /// <summary>How long ago the last item was queued: how long the client has left the server alone.</summary>
+    /// <summary>How long ago the last item was queued (a client's message or the server's own work): how long the server has been left alone.</summary>
     public TimeSpan SinceLastItem => System.Diagnostics.Stopwatch.GetElapsedTime(Volatile.Read(ref lastEnqueued));
 
     private Task<T> Enqueue<T>(string method, Execution execution, Func<ServerState, CancellationToken, Task<T>> work,

@@ -9,13 +9,15 @@ namespace PaperLsp.Lsp.Session;
 /// strings and arrays, much of it promoted before it died, and the collector keeps the memory it has committed: after a
 /// 141 MB list the process stayed at 1.4 GB resident, of which about 0.9 GB was live. A forced collection, blocking or
 /// not, freed the objects but kept the memory; only an aggressive one (compacting, and decommitting what it frees)
-/// brought it down (to 1.0 GB, measured with LspBench <c>--open-only</c>). It is a pause of the whole process, so it
-/// waits until the client has sent nothing for <see cref="Quiet"/>: never in the middle of typing.
+/// brought it down (to 1.0 GB, measured with LspBench <c>--open-only</c>). It stops the whole process for about 2 s at
+/// that size, so it waits until the client has sent nothing for <see cref="Quiet"/>: any request counts (an editor
+/// asks for hovers, highlights and tokens as the cursor moves), so the pause falls when nobody is using the editor.
 /// </summary>
 internal static class MemoryRelease
 {
-    /// <summary>How long the client must have been quiet: longer than the pauses between keystrokes of someone typing.</summary>
-    public static readonly TimeSpan Quiet = TimeSpan.FromSeconds(2);
+    /// <summary>How long the client must have been quiet: far longer than a pause in typing or reading, so that the
+    /// collection's own pause is unlikely to meet the next keystroke.</summary>
+    public static readonly TimeSpan Quiet = TimeSpan.FromSeconds(30);
 
     /// <summary>Waits for a quiet moment (<paramref name="sinceLastRequest"/> at least <see cref="Quiet"/>), then collects.</summary>
     public static async Task<Report> AfterLargeBuildAsync(Func<TimeSpan> sinceLastRequest, ILogger logger, TimeSpan? quiet = null,
