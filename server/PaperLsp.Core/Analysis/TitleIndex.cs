@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PaperLsp.Syntax;
 
 namespace PaperLsp.Analysis;
@@ -10,7 +11,7 @@ namespace PaperLsp.Analysis;
 /// </summary>
 public sealed class TitleIndex
 {
-    private readonly Dictionary<string, int> counts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> counts;
 
     /// <summary>Duplicated keys and their entries with first lines, in no particular order; null until located.</summary>
     private readonly Dictionary<string, List<(EntryNode Node, int StartLine)>?> members = new(StringComparer.Ordinal);
@@ -18,23 +19,29 @@ public sealed class TitleIndex
 
     public static TitleIndex Build(PaperDocument document)
     {
-        var index = new TitleIndex();
-        var lines = new Dictionary<string, List<(EntryNode, int)>>(StringComparer.Ordinal);
+        // Two passes of one lookup per entry: counting, then listing only the duplicated titles' entries. A list per title
+        // and four lookups per entry made this a sixth of a 100,000-entry list's first diagnostics, on one core.
+        var index = new TitleIndex(document.EntryCount);
         foreach (var entry in document.Entries)
         {
             if (entry.Node.TitleKey.Length == 0) continue;
-            index.counts[entry.Node.TitleKey] = index.counts.GetValueOrDefault(entry.Node.TitleKey) + 1;
-            if (!lines.TryGetValue(entry.Node.TitleKey, out var list)) lines[entry.Node.TitleKey] = list = new List<(EntryNode, int)>(1);
-            list.Add((entry.Node, entry.StartLine));
+            CollectionsMarshal.GetValueRefOrAddDefault(index.counts, entry.Node.TitleKey, out _)++;
         }
-        foreach (var (key, list) in lines)
-            if (list.Count > 1)
+        foreach (var entry in document.Entries)
+        {
+            if (entry.Node.TitleKey.Length == 0 || index.counts[entry.Node.TitleKey] < 2) continue;
+            ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(index.members, entry.Node.TitleKey, out var known);
+            if (!known)
             {
-                index.members[key] = list;
-                index.duplicated.Add(key);
+                list = new List<(EntryNode, int)>(2);
+                index.duplicated.Add(entry.Node.TitleKey);
             }
+            list!.Add((entry.Node, entry.StartLine));
+        }
         return index;
     }
+
+    private TitleIndex(int entries = 0) => counts = new Dictionary<string, int>(entries, StringComparer.Ordinal);
 
     /// <summary>The findings last computed for each duplicated title, reused while the group's entries and lines stay the same.</summary>
     internal Dictionary<string, GroupFindings> Findings { get; } = new(StringComparer.Ordinal);
