@@ -113,6 +113,13 @@ public class LargeStringValuesTests
         yield return new TestCaseData(LargeBody(head.Replace("\"text\":\"", "'text':'"), "'}}}")).SetName("single-quoted strings");
         yield return new TestCaseData(LargeBody(head, "\"}}")).SetName("a message cut short");
         yield return new TestCaseData(LargeBody(head.Replace("\"version\":1", "\"version\":1,\"version\":2"), tail)).SetName("a duplicate key");
+        // The large strings are found by their quotes and checked on their own; what a strict reader refuses in them still
+        // sends the body to Newtonsoft.
+        yield return new TestCaseData(LargeBody(head + "\\x", tail)).SetName("an escape JSON does not have in the text");
+        yield return new TestCaseData(LargeBody(head + "\\u1g", tail)).SetName("a short unicode escape in the text");
+        yield return new TestCaseData(LargeBody(head, "\\" + tail)).SetName("a backslash that escapes the closing quote");
+        yield return new TestCaseData(LargeBody("{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"params\":{\"", "\":1}}")).SetName("a large property name");
+        yield return new TestCaseData(LargeBody(head.Replace("\"text\":\"", "'text':'\""), "\"'}}}")).SetName("a double-quoted run inside a single-quoted string");
     }
 
     [TestCaseSource(nameof(BodiesLeftToNewtonsoft))]
