@@ -23,14 +23,41 @@ public static class DocumentAnalyzer
 
     private static IReadOnlyList<PaperDiagnostic> Analyze(PaperDocument document, TitleIndex? titles, IReadOnlyList<PaperDiagnostic>? duplicateFindings, CancellationToken cancellationToken)
     {
+        if (duplicateFindings is not null)
+        {
+            // The parser's findings depend on the flagged items alone: a keystroke that left them as they were (most
+            // do) shares the last version's box, and with it the list, without walking thousands of flagged items.
+            if (document.FlaggedBox.Value is not PaperDiagnostic[] parserFindings)
+            {
+                var made = ParserFindings(document, out _, cancellationToken);
+                SortIfNeeded(made);
+                parserFindings = [.. made];
+                document.FlaggedBox.Value = parserFindings;
+            }
+            // A total order, so the same document always lists its findings the same way, however they were found. Both
+            // parts come nearly in order (items by line, duplicates sorted by their maker): sorting each only when it is
+            // not, then merging, costs a pass instead of a sort of the whole list on every keystroke of a large list.
+            return Merge(parserFindings, duplicateFindings);
+        }
+        var results = ParserFindings(document, out var fileDirectives, cancellationToken);
+        if (!fileDirectives.Any(d => d.Covers(DiagnosticCatalog.DuplicateEntry.Code)))
+            AddDuplicates(document, titles ?? TitleIndex.Build(document), results, cancellationToken);
+        SortIfNeeded(results);
+        return results;
+    }
+
+    /// <summary>The parser's findings of every flagged item, less what directives silence, in the tree's order.</summary>
+    private static List<PaperDiagnostic> ParserFindings(PaperDocument document, out List<Directive> fileDirectives, CancellationToken cancellationToken)
+    {
         var flagged = document.FlaggedItems.ToList();
-        var fileDirectives = flagged
+        var inFile = flagged
             .Where(item => item.Node is CommentNode { Directive.Scope: DirectiveScope.File })
             .Select(item => ((CommentNode)item.Node).Directive!)
             .ToList();
-        bool SilencedInFile(string code) => fileDirectives.Any(d => d.Covers(code));
+        fileDirectives = inFile;
+        bool SilencedInFile(string code) => inFile.Any(d => d.Covers(code));
 
-        var results = new List<PaperDiagnostic>(flagged.Count + (duplicateFindings?.Count ?? 0));
+        var results = new List<PaperDiagnostic>(flagged.Count);
         foreach (var item in flagged)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -38,7 +65,7 @@ public static class DocumentAnalyzer
             var directives = DirectivesFor(document, item);
             // An item an edit did not re-read, at the same line under the same directives, has the same findings: the
             // same objects, which the server has already converted and serialised.
-            if (ParserFindings.TryGetValue(item.Node, out var kept) && kept.StillHolds(item.StartLine, fileDirectives, directives))
+            if (KeptParserFindings.TryGetValue(item.Node, out var kept) && kept.StillHolds(item.StartLine, inFile, directives))
             {
                 results.AddRange(kept.Findings);
                 continue;
@@ -50,26 +77,14 @@ public static class DocumentAnalyzer
                 if (SilencedInFile(code) || directives.Any(d => d.Covers(code))) continue;
                 made.Add(new PaperDiagnostic(problem.Descriptor, item.ToRange(problem.Span), problem.Message, []));
             }
-            ParserFindings.AddOrUpdate(item.Node, new KeptFindings(item.StartLine, fileDirectives, directives, [.. made]));
+            KeptParserFindings.AddOrUpdate(item.Node, new KeptFindings(item.StartLine, inFile, directives, [.. made]));
             results.AddRange(made);
         }
-
-        if (duplicateFindings is not null)
-        {
-            // A total order, so the same document always lists its findings the same way, however they were found. Both
-            // parts come nearly in order (items by line, duplicates sorted by their maker): sorting each only when it is
-            // not, then merging, costs a pass instead of a sort of the whole list on every keystroke of a large list.
-            SortIfNeeded(results);
-            return Merge(results, duplicateFindings);
-        }
-        if (!SilencedInFile(DiagnosticCatalog.DuplicateEntry.Code))
-            AddDuplicates(document, titles ?? TitleIndex.Build(document), results, cancellationToken);
-        SortIfNeeded(results);
         return results;
     }
 
     /// <summary>The parser's findings last made for each item node; nodes are shared between versions, so weakly keyed.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ItemNode, KeptFindings> ParserFindings = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ItemNode, KeptFindings> KeptParserFindings = new();
 
     private sealed record KeptFindings(int StartLine, List<Directive> FileDirectives, IReadOnlyList<Directive> ItemDirectives, PaperDiagnostic[] Findings)
     {
@@ -118,7 +133,7 @@ public static class DocumentAnalyzer
         }
     }
 
-    private static List<PaperDiagnostic> Merge(List<PaperDiagnostic> sorted, IReadOnlyList<PaperDiagnostic> others)
+    private static List<PaperDiagnostic> Merge(IReadOnlyList<PaperDiagnostic> sorted, IReadOnlyList<PaperDiagnostic> others)
     {
         List<PaperDiagnostic>? sortedOthers = null;
         for (var i = 1; i < others.Count; i++)

@@ -16,10 +16,50 @@ public sealed class PaperDocument
 {
     private readonly ItemTree tree;
 
-    private PaperDocument(ItemTree tree, IReadOnlyList<ItemDelta> deltas)
+    private PaperDocument(ItemTree tree, IReadOnlyList<ItemDelta> deltas, FlaggedItemsBox? flaggedBox = null)
     {
         this.tree = tree;
         Deltas = deltas;
+        FlaggedBox = flaggedBox ?? new FlaggedItemsBox();
+    }
+
+    /// <summary>
+    /// A place for a value that a layer above makes from the flagged items alone (which items, at which lines, under
+    /// which directives), shared by consecutive versions whose edits left those as they were: see
+    /// <see cref="LeavesFlaggedItems"/>. Most keystrokes are such edits, and the value then need not be made again.
+    /// </summary>
+    internal FlaggedItemsBox FlaggedBox { get; }
+
+    internal sealed class FlaggedItemsBox
+    {
+        private volatile object? value;
+
+        public object? Value
+        {
+            get => value;
+            set => this.value = value;
+        }
+    }
+
+    /// <summary>
+    /// Whether every flagged item is the same node at the same line after <paramref name="delta"/>, under the same
+    /// directives: no item it removed or added carries a finding or is a comment (a comment can be a directive, or
+    /// join the run of comments above a flagged item whose directives are read), and it moved no line.
+    /// </summary>
+    private static bool LeavesFlaggedItems(ItemDelta delta)
+    {
+        var lines = 0;
+        foreach (var item in delta.Removed)
+        {
+            if (!item.Problems.IsEmpty || item.Kind == ItemKind.Comment) return false;
+            lines += item.LineCount;
+        }
+        foreach (var item in delta.Added)
+        {
+            if (!item.Problems.IsEmpty || item.Kind == ItemKind.Comment) return false;
+            lines -= item.LineCount;
+        }
+        return lines == 0;
     }
 
     /// <summary>
@@ -333,8 +373,9 @@ public sealed class PaperDocument
             document = document.Apply(makeChange(document));
             (deltas ??= []).AddRange(document.Deltas);
         }
-        // No change at all: the same items, and nothing for an index to apply.
-        return new PaperDocument(document.tree, (IReadOnlyList<ItemDelta>?)deltas ?? []);
+        // No change at all: the same items, and nothing for an index to apply. The last document's box is this one's
+        // exactly when every change left the flagged items as they were.
+        return new PaperDocument(document.tree, (IReadOnlyList<ItemDelta>?)deltas ?? [], document.FlaggedBox);
     }
 
     /// <summary>Applies one LSP-style edit, re-reading only the items around it.</summary>
@@ -398,7 +439,8 @@ public sealed class PaperDocument
             if (removed.Count == resumeIndex - restartIndex) break;
             removed.Add(item);
         }
-        return new PaperDocument(tree.Replace(restartIndex, removed.Count, added), [new ItemDelta(restartIndex, restartLine, removed, added)]);
+        var itemDelta = new ItemDelta(restartIndex, restartLine, removed, added);
+        return new PaperDocument(tree.Replace(restartIndex, removed.Count, added), [itemDelta], LeavesFlaggedItems(itemDelta) ? FlaggedBox : null);
     }
 
     private PaperDocument Replaced(string text)

@@ -46,6 +46,7 @@ public class IncrementalParseTests
         "Attention Is All You NeedAshish Vaswani, Noam Shazeer et al. · google\nThe dominant sequence transduction models are based on complex recurrent networks.\n",
         "12.0CVJan 1, 2020\nDeep Residual Learning for Image RecognitionKaiming He, Xiangyu Zhang\nDeeper neural networks are more difficult to train.\n",
         "// paperlsp-ignore PL0301\n", "# Heading\n", "A stray line of prose without authors.\n",
+        "// paperlsp-ignore PL0201\n", "// a plain comment\n",
     ];
 
     internal static Gen<Edit> EditGen()
@@ -154,6 +155,12 @@ public class IncrementalParseTests
             var incrementalDiagnostics = string.Join("\n", DocumentAnalyzer.Analyze(document, titles).Select(d => $"{d.Code} {d.Range} {d.Message}"));
             var freshDiagnostics = string.Join("\n", DocumentAnalyzer.Analyze(fresh).Select(d => $"{d.Code} {d.Range} {d.Message}"));
             if (incrementalDiagnostics != freshDiagnostics) return $"step {step}: diagnostics differ\n{incrementalDiagnostics}\n---\n{freshDiagnostics}";
+            // The workspace's path: the parser's findings of a version whose edits left every flagged item as it was come
+            // from the version before (PaperDocument.FlaggedBox), and must still be exactly a fresh document's.
+            var workspaceDiagnostics = string.Join("\n", DocumentAnalyzer.Analyze(document, []).Select(d => $"{d.Code} {d.Range} {d.Message}"));
+            var freshWorkspaceDiagnostics = string.Join("\n", DocumentAnalyzer.Analyze(fresh, []).Select(d => $"{d.Code} {d.Range} {d.Message}"));
+            if (workspaceDiagnostics != freshWorkspaceDiagnostics)
+                return $"step {step}: parser findings differ\n{workspaceDiagnostics}\n---\n{freshWorkspaceDiagnostics}";
         }
         return null;
     }
