@@ -57,7 +57,7 @@ public static class DuplicateFindings
         // The index keeps entries nearly in document order (a replaced entry takes a freed slot): most keystrokes need
         // only the check.
         SortIfNeeded(made);
-        return Remember(id, index, context, version, made);
+        return Remember(id, index, context, version, [.. made]);
     }
 
     /// <summary>A finding with the entry it is on and that entry's group: what <see cref="Refresh"/> needs to know which to make again.</summary>
@@ -98,23 +98,28 @@ public static class DuplicateFindings
             if (line >= 0 && Make(id, index, context, cache, member.Node, group, line) is { } finding) fresh.Add(finding);
         }
         SortIfNeeded(fresh);
-        var made = new List<MadeFinding>(last.Made.Length + fresh.Count);
+        // Made at its final size: thousands of findings are listed again on every keystroke that touches one group.
+        var keptCount = 0;
+        foreach (var kept in last.Made)
+            if (!touched.Contains(kept.Group)) keptCount++;
+        var made = new MadeFinding[keptCount + fresh.Count];
+        var at = 0;
         var next = 0;
         foreach (var kept in last.Made)
         {
             if (touched.Contains(kept.Group)) continue;
-            while (next < fresh.Count && MadeByStart(fresh[next], kept) < 0) made.Add(fresh[next++]);
-            made.Add(kept);
+            while (next < fresh.Count && MadeByStart(fresh[next], kept) < 0) made[at++] = fresh[next++];
+            made[at++] = kept;
         }
-        while (next < fresh.Count) made.Add(fresh[next++]);
+        while (next < fresh.Count) made[at++] = fresh[next++];
         return Remember(id, index, context, version, made);
     }
 
-    private static IReadOnlyList<PaperDiagnostic> Remember(DocumentId id, DuplicateIndex index, FindingContext context, long version, List<MadeFinding> made)
+    private static IReadOnlyList<PaperDiagnostic> Remember(DocumentId id, DuplicateIndex index, FindingContext context, long version, MadeFinding[] made)
     {
-        var results = new PaperDiagnostic[made.Count];
+        var results = new PaperDiagnostic[made.Length];
         for (var i = 0; i < results.Length; i++) results[i] = made[i].Diagnostic;
-        index.SetLastFindings(id, new DuplicateIndex.LastFindings(version, context.MapsRead(), results, [.. made]));
+        index.SetLastFindings(id, new DuplicateIndex.LastFindings(version, context.MapsRead(), results, made));
         return results;
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Newtonsoft.Json;
@@ -104,7 +105,21 @@ public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue que
         // Most keystrokes leave every finding as it was: then the list is the last one, found without making a new one
         // (three arrays of the findings' size a keystroke, which at 100,000 entries were much of what typing allocated).
         var previous = hasCached && cached.List.Count == findings.Count ? cached.List : null;
-        var entries = new Converted[findings.Count];
+        // Rented: a keystroke of a list with thousands of findings needs them only until the list is made.
+        var entries = ArrayPool<Converted>.Shared.Rent(findings.Count);
+        try
+        {
+            return Listed(snapshot, findings, entries, converter, previous, hasCached ? cached.List : null, stamp);
+        }
+        finally
+        {
+            ArrayPool<Converted>.Shared.Return(entries, clearArray: true);
+        }
+    }
+
+    private DiagnosticList Listed(DocumentSnapshot snapshot, IReadOnlyList<PaperDiagnostic> findings, Converted[] entries, ProtocolConverter converter,
+        DiagnosticList? previous, DiagnosticList? cachedList, long stamp)
+    {
         for (var i = 0; i < findings.Count; i++)
         {
             var finding = findings[i];
@@ -123,13 +138,13 @@ public sealed class DiagnosticsPublisher(ServerSession session, RequestQueue que
         if (previous is not null) list = previous;
         else
         {
-            var items = new Diagnostic[entries.Length];
-            var pieces = new byte[entries.Length][];
-            var hashes = new ulong[entries.Length];
-            for (var i = 0; i < entries.Length; i++) (items[i], pieces[i], hashes[i]) = (entries[i].Item, entries[i].Json, entries[i].Hash);
+            var items = new Diagnostic[findings.Count];
+            var pieces = new byte[findings.Count][];
+            var hashes = new ulong[findings.Count];
+            for (var i = 0; i < findings.Count; i++) (items[i], pieces[i], hashes[i]) = (entries[i].Item, entries[i].Json, entries[i].Hash);
             list = new DiagnosticList(items, pieces, hashes);
             // The same findings as the version before keep that version's list (and so compare equal to what was published).
-            if (hasCached && cached.List.SameAs(list)) list = cached.List;
+            if (cachedList is not null && cachedList.SameAs(list)) list = cachedList;
         }
         cache[snapshot.Uri] = (snapshot.Revision, stamp, list);
         return list;
