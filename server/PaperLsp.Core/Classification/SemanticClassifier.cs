@@ -107,7 +107,9 @@ public static class SemanticClassifier
         IReadOnlyList<Directive> fileDirectives)
     {
         var modifiers = SpanModifiers.None;
-        var isDuplicate = entry.Node.TitleKey.Length > 0 && duplicatedTitleKeys.Contains(entry.Node.TitleKey);
+        var isDuplicate = entry.Node.TitleKey.Length > 0 && (duplicatedTitleKeys is TitleKeySet withHashes
+            ? withHashes.ContainsKeyOf(entry.Node)
+            : duplicatedTitleKeys.Contains(entry.Node.TitleKey));
         // Most entries, and those whose findings are of other kinds: nothing to look up, and no per-entry lists.
         if (!isDuplicate && !entry.Node.Problems.Any(p => IsMalformed(p.Descriptor.Code))) return modifiers;
         var malformedCodes = entry.Node.Problems.Select(p => p.Descriptor.Code).Where(IsMalformed).ToList();

@@ -27,9 +27,10 @@ public static class SemanticTokenPieces
     {
         kept ??= new Pieces();
         // Looked up once per entry: a snapshot's immutable set is a tree of buckets, several times slower than a copy of
-        // it into a hash set (the duplicated keys are a few thousand at most in a 100,000-entry list).
-        IReadOnlySet<string> duplicated = duplicatedTitleKeys is null ? TitleIndex.Build(document).DuplicatedKeys
-            : duplicatedTitleKeys as HashSet<string> ?? new HashSet<string>(duplicatedTitleKeys, StringComparer.Ordinal);
+        // it into a hash set (the duplicated keys are a few thousand at most in a 100,000-entry list), which also keeps
+        // their hashes so that an entry that is not a duplicate is ruled out without hashing its title.
+        var duplicated = duplicatedTitleKeys as TitleKeySet
+            ?? new TitleKeySet(duplicatedTitleKeys ?? TitleIndex.Build(document).DuplicatedKeys);
         var fileDirectives = SemanticClassifier.FileDirectives(document);
         // Mostly entries, and sized for them: a list that grew by doubling to 100,000 would copy 200,000 references.
         var pieces = new List<PlacedPiece>(document.EntryCount + 64);
