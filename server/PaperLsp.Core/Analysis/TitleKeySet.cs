@@ -7,7 +7,7 @@ namespace PaperLsp.Analysis;
 /// A set of title keys (a document's duplicated ones) that also knows their hashes, for code that asks it about every
 /// entry of a large list: most entries are not in it, and an integer lookup of the hash each entry node keeps
 /// (<see cref="EntryNode.TitleKeyHash"/>) rules them out without hashing their titles again. At 100,000 entries
-/// hashing the titles was about a tenth of a whole document's semantic tokens.
+/// hashing the titles was 7.6% of the samples of a whole document's semantic tokens.
 /// </summary>
 public sealed class TitleKeySet : IReadOnlySet<string>
 {
